@@ -11,16 +11,37 @@ const swcTs = [
     module: { type: 'commonjs' },
   },
 ];
-// Nest 12 and a few other dependencies ship only ES modules; jest's CommonJS runtime needs them compiled.
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', 'otplib', '@otplib', '@noble', '@scure', '@borewit'];
+// Nest 12 and many of its dependencies ship only ES modules, which jest's CommonJS runtime cannot
+// load: compile every package except big CommonJS ones that never need it (jest caches the output).
+const commonJsPackages = [
+  'mongodb',
+  'mongoose',
+  'bson',
+  'kafkajs',
+  'minio',
+  'typescript',
+  'prom-client',
+  'pino',
+  'fastify',
+  'class-validator',
+  'rxjs',
+  'lodash',
+  'ajv',
+  'yaml',
+];
 const shared = {
   testEnvironment: 'node',
   transform: {
     '^.+\\.ts$': swcTs,
     '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  moduleNameMapper: { '^@lers/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  transformIgnorePatterns: [`/node_modules/(${commonJsPackages.join('|')})/`],
+  moduleNameMapper: {
+    '^@lers/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    // file-type exports only an ES-module condition that jest's resolver does not match.
+    '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+  },
+  setupFiles: ['reflect-metadata'],
 };
 
 module.exports = {

@@ -1,0 +1,4 @@
+/** MinIO buckets: the gateway streams uploads into them; the owning service keeps the metadata. */
+export const BUCKETS = {
+  accessDocuments: 'lers-access-documents',
+} as const;

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+export * from './topics';
+export * from './envelope';
+export * from './event-catalog';
+export * from './commands/command-message';
+export * from './commands/command-spec';
+export * from './commands/access/submit-application';
+export * from './events/access/application-submitted';
+export * from './validation/validate-message';
+export * from './problem';
+export * from './buckets';

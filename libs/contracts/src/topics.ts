@@ -1,0 +1,29 @@
+/**
+ * Every Kafka topic LERS uses. WARNING: a topic name is a public contract between services and
+ * with the exchange's data systems; renaming one needs a migration (dual-publish, move consumers,
+ * then retire), never an edit here alone. Versions are part of the name (`.v1`).
+ */
+export const EVENT_TOPICS = {
+  accessEvents: 'lers.access.events.v1',
+  requestsEvents: 'lers.requests.events.v1',
+  preservationEvents: 'lers.preservation.events.v1',
+  notificationEvents: 'lers.notification.events.v1',
+} as const;
+
+/** Gateway → service request–reply topics; each has a `<topic>.reply` twin. */
+export const COMMAND_TOPICS = {
+  accessSubmitApplication: 'lers.access.submit-application.v1',
+} as const;
+
+export type EventTopic = (typeof EVENT_TOPICS)[keyof typeof EVENT_TOPICS];
+export type CommandTopic = (typeof COMMAND_TOPICS)[keyof typeof COMMAND_TOPICS];
+
+export const replyTopicOf = (topic: CommandTopic) => `${topic}.reply` as const;
+export const deadLetterTopicOf = (topic: EventTopic) => `${topic}.dlq` as const;
+
+/** All topics a deployment must provision (auto-creation is off on our brokers). */
+export function allTopics(): string[] {
+  const events = Object.values(EVENT_TOPICS);
+  const commands = Object.values(COMMAND_TOPICS);
+  return [...events, ...events.map(deadLetterTopicOf), ...commands, ...commands.map(replyTopicOf)];
+}

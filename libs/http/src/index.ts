@@ -1,0 +1,3 @@
+export * from './problem.filter';
+export * from './start-service';
+export * from './validation.pipe';

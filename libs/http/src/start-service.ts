@@ -1,0 +1,44 @@
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { LersKafkaServer } from '@lers/messaging';
+import { instrumentFastify, Metrics } from '@lers/observability';
+import { ProblemFilter } from './problem.filter';
+import { strictValidationPipe } from './validation.pipe';
+
+export interface StartOptions {
+  host: string;
+  port: number;
+  /** Consume this service's Kafka topics (every service but the gateway). */
+  consumeKafka: boolean;
+  /** Runs before listening: OpenAPI, multipart, rate limits… */
+  configure?: (app: NestFastifyApplication) => Promise<void> | void;
+}
+
+/** Builds and starts one LERS service the same way in production, `npm run up` and the tests. */
+export async function startService(
+  root: DynamicModule,
+  options: StartOptions,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    root,
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true, return503OnClosing: true }),
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableShutdownHooks();
+  instrumentFastify(app.getHttpAdapter().getInstance(), app.get(Metrics));
+  await options.configure?.(app);
+  if (options.consumeKafka) {
+    app.connectMicroservice({ strategy: app.get(LersKafkaServer) }, { inheritAppConfig: true });
+  }
+  // Bootstrap hooks provision topics and buckets before anything subscribes or serves.
+  await app.init();
+  if (options.consumeKafka) await app.startAllMicroservices();
+  await app.listen({ port: options.port, host: options.host });
+  return app;
+}

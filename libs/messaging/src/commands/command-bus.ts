@@ -1,0 +1,77 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { KafkaConnection } from '../kafka/kafka-connection';
+import { ClientKafka } from '@nestjs/microservices';
+import { randomUUID } from 'node:crypto';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import {
+  Problem,
+  type Actor,
+  type CommandMessage,
+  type CommandReply,
+  type CommandSpec,
+} from '@lers/contracts';
+import { currentCorrelationId } from '@lers/observability';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
+
+export const COMMAND_CLIENT = Symbol('COMMAND_CLIENT');
+
+/**
+ * The gateway side of request–reply over Kafka. Nest's `send` has no timeout of its own, so every
+ * call gets one: a service that does not answer in time is a 504, a broker that is away a 503.
+ */
+@Injectable()
+export class CommandBus implements OnApplicationBootstrap, OnApplicationShutdown {
+  private connected = false;
+
+  constructor(
+    @Inject(COMMAND_CLIENT) private readonly client: ClientKafka,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly kafka: KafkaConnection,
+  ) {}
+
+  /**
+   * Reply topics must exist (auto-creation is off) and the reply consumer must be assigned
+   * before the first send, or replies go unheard (nestjs/nest#6197).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.kafka.connect();
+    await this.client.connect();
+    this.connected = true;
+  }
+
+  assertConnected(): void {
+    if (!this.connected) throw new Error('reply consumer not connected');
+  }
+
+  async send<Request extends object, Reply>(
+    spec: CommandSpec<Request, Reply>,
+    payload: Request,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): Promise<Reply> {
+    const message: CommandMessage<Request> = {
+      id: randomUUID(),
+      correlationId: currentCorrelationId() ?? randomUUID(),
+      actor,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      payload,
+    };
+    let reply: CommandReply<Reply>;
+    try {
+      reply = await firstValueFrom(
+        this.client.send<CommandReply<Reply>>(spec.topic, message).pipe(timeout(this.options.replyTimeoutMs)),
+      );
+    } catch (error) {
+      if (error instanceof TimeoutError) {
+        throw new Problem(504, 'upstream_timeout', 'A LERS service did not answer in time; please retry.');
+      }
+      throw new Problem(503, 'upstream_unavailable', 'A LERS service is unavailable; please retry later.');
+    }
+    if (!reply.ok) throw Problem.fromDetails(reply.problem);
+    return reply.result;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+}

@@ -1,0 +1,76 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { ClientKafka } from '@nestjs/microservices';
+import { MongooseModule } from '@nestjs/mongoose';
+import { logLevel } from 'kafkajs';
+import { COMMAND_TOPICS } from '@lers/contracts';
+import { COMMAND_CLIENT, CommandBus } from './commands/command-bus';
+import { CommandHandler } from './commands/command-handler';
+import { DeadLetterPublisher } from './inbox/dead-letter-publisher';
+import { EventInbox } from './inbox/event-inbox';
+import { PROCESSED_EVENT_MODEL, ProcessedEventSchema } from './inbox/processed-event.schema';
+import { KafkaConnection } from './kafka/kafka-connection';
+import { KafkaReadiness } from './kafka/kafka-readiness';
+import { createKafkaServer } from './kafka/kafka-server-options';
+import { LersKafkaServer } from './kafka/lers-kafka-server';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxWriter } from './outbox/outbox-writer';
+
+@Module({})
+export class MessagingModule {
+  /** A service that owns data: consumes events and commands, publishes through its outbox. */
+  static forDataService(options: MessagingOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: MESSAGING_OPTIONS, useValue: options },
+      { provide: LersKafkaServer, useFactory: () => createKafkaServer(options) },
+      KafkaConnection,
+      KafkaReadiness,
+      DeadLetterPublisher,
+      EventInbox,
+      CommandHandler,
+      OutboxRelay,
+      OutboxWriter,
+    ];
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: [MongooseModule.forFeature([{ name: PROCESSED_EVENT_MODEL, schema: ProcessedEventSchema }])],
+      providers,
+      exports: providers,
+    };
+  }
+
+  /** The gateway: owns nothing durable; calls services and waits for their replies. */
+  static forGateway(options: MessagingOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: MESSAGING_OPTIONS, useValue: options },
+      {
+        provide: COMMAND_CLIENT,
+        useFactory: () => {
+          const client = new ClientKafka({
+            client: {
+              clientId: 'lers-gateway',
+              brokers: options.brokers,
+              logLevel: logLevel.WARN,
+              retry: { initialRetryTime: 100, retries: 8 },
+            },
+            consumer: {
+              groupId: options.groupId ?? 'lers-gateway',
+              maxWaitTimeInMs: options.maxWaitMs,
+              sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+              heartbeatInterval: Math.min(3000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
+            },
+            producer: { allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 },
+            postfixId: '',
+          });
+          Object.values(COMMAND_TOPICS).forEach((topic) => client.subscribeToResponseOf(topic));
+          return client;
+        },
+      },
+      KafkaConnection,
+      CommandBus,
+      KafkaReadiness,
+    ];
+    return { module: MessagingModule, global: true, providers, exports: providers };
+  }
+}

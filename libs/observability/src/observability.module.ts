@@ -1,0 +1,35 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { HealthController } from './health/health.controller';
+import { READINESS_CHECKS, type ReadinessCheck } from './health/readiness-check';
+import { loggingModule } from './logging/logging.module';
+import { Metrics } from './metrics/metrics';
+import { MetricsController } from './metrics/metrics.controller';
+
+export interface ObservabilityOptions {
+  service: string;
+  logLevel: string;
+  /** Providers (from the infrastructure modules) that readiness must ask. */
+  readiness: Type<ReadinessCheck>[];
+}
+
+@Module({})
+export class ObservabilityModule {
+  static forService(options: ObservabilityOptions): DynamicModule {
+    return {
+      module: ObservabilityModule,
+      global: true,
+      imports: [loggingModule(options.service, options.logLevel), TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: Metrics, useValue: new Metrics(options.service) },
+        {
+          provide: READINESS_CHECKS,
+          useFactory: (...checks: ReadinessCheck[]) => checks,
+          inject: options.readiness,
+        },
+      ],
+      exports: [Metrics],
+    };
+  }
+}

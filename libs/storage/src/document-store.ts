@@ -1,0 +1,110 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { fileTypeFromBuffer } from 'file-type';
+import * as Minio from 'minio';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { Problem } from '@lers/contracts';
+import { SNIFF_BYTES, type EvidenceType } from './document-types';
+import { STORAGE_OPTIONS, UPLOAD_PART_SIZE, type StorageOptions } from './minio-options';
+import { HashingLimit, peekHead } from './streaming-upload';
+
+export interface StoredObject {
+  bucket: string;
+  objectKey: string;
+  sha256: string;
+  size: number;
+  contentType: EvidenceType;
+}
+
+export interface StoreRequest {
+  bucket: string;
+  /** A fixed, code-chosen folder (e.g. `access-applications`): never a user-supplied name. */
+  prefix: string;
+  maxBytes: number;
+  allowed: readonly EvidenceType[];
+}
+
+/**
+ * Evidence in MinIO (or any S3 store). Uploads stream through: the type is judged by magic bytes
+ * before anything is stored, the SHA-256 is computed on the way, the size limit stops the stream
+ * mid-flight, and the object key is ours alone.
+ */
+@Injectable()
+export class DocumentStore implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DocumentStore.name);
+  readonly client: Minio.Client;
+
+  constructor(@Inject(STORAGE_OPTIONS) private readonly options: StorageOptions) {
+    const url = new URL(options.endpoint);
+    this.client = new Minio.Client({
+      endPoint: url.hostname,
+      port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+      useSSL: url.protocol === 'https:',
+      accessKey: options.accessKey,
+      secretKey: options.secretKey,
+      partSize: UPLOAD_PART_SIZE,
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const bucket of this.options.buckets) await this.ensureBucket(bucket);
+  }
+
+  /** Evidence buckets are versioned with object locking, so a held object cannot be deleted. */
+  async ensureBucket(bucket: string): Promise<void> {
+    if (await this.client.bucketExists(bucket)) return;
+    try {
+      await this.client.makeBucket(bucket, '', { ObjectLocking: true });
+      this.logger.log(`created bucket ${bucket} (versioned, object lock enabled)`);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code !== 'BucketAlreadyOwnedByYou' && code !== 'BucketAlreadyExists') throw error;
+    }
+  }
+
+  async store(source: Readable, request: StoreRequest): Promise<StoredObject> {
+    const { head, stream } = await peekHead(source, SNIFF_BYTES);
+    const detected = (await fileTypeFromBuffer(head))?.mime;
+    if (!detected || !request.allowed.includes(detected as EvidenceType)) {
+      stream.resume();
+      throw new Problem(
+        415,
+        'unsupported_document',
+        `Only ${request.allowed.join(', ')} documents are accepted (judged by their content).`,
+      );
+    }
+    const objectKey = `${request.prefix}/${new Date().toISOString().slice(0, 7)}/${randomUUID()}`;
+    const limit = new HashingLimit(request.maxBytes);
+    const piped = stream.pipe(limit);
+    stream.on('error', (error) => limit.destroy(error));
+    try {
+      await this.client.putObject(request.bucket, objectKey, piped, undefined, { 'Content-Type': detected });
+    } catch (error) {
+      stream.resume();
+      await this.client.removeObject(request.bucket, objectKey).catch(() => undefined);
+      throw error instanceof Problem ? error : (limitError(limit) ?? error);
+    }
+    return {
+      bucket: request.bucket,
+      objectKey,
+      sha256: limit.digest(),
+      size: limit.size,
+      contentType: detected as EvidenceType,
+    };
+  }
+
+  read(bucket: string, objectKey: string): Promise<Readable> {
+    return this.client.getObject(bucket, objectKey);
+  }
+
+  presignedDownload(bucket: string, objectKey: string, seconds: number, filename: string): Promise<string> {
+    return this.client.presignedGetObject(bucket, objectKey, seconds, {
+      'response-content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+    });
+  }
+}
+
+function limitError(limit: HashingLimit): Problem | undefined {
+  const error = (limit as unknown as { errored?: unknown }).errored;
+  return error instanceof Problem ? error : undefined;
+}

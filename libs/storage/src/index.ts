@@ -1,0 +1,5 @@
+export * from './document-store';
+export * from './document-types';
+export * from './minio-options';
+export * from './storage.module';
+export * from './streaming-upload';

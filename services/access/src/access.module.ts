@@ -1,0 +1,36 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { BUCKETS } from '@lers/contracts';
+import { ServiceConfigModule } from '@lers/config';
+import { KafkaReadiness, MessagingModule, messagingOptionsFrom } from '@lers/messaging';
+import { ObservabilityModule } from '@lers/observability';
+import { MongoReadiness, PersistenceModule } from '@lers/persistence';
+import { MinioReadiness, StorageModule } from '@lers/storage';
+import { ACCESS_APPLICATION_MODEL } from './applications/access-application.schema';
+import { ApplicationsModule } from './applications/applications.module';
+import { AccessEnv } from './access.config';
+
+@Module({})
+export class AccessModule {
+  static forRoot(config: AccessEnv): DynamicModule {
+    return {
+      module: AccessModule,
+      imports: [
+        ServiceConfigModule.provide(AccessEnv, config),
+        ObservabilityModule.forService({
+          service: 'access',
+          logLevel: config.LOG_LEVEL,
+          readiness: [KafkaReadiness, MongoReadiness, MinioReadiness],
+        }),
+        PersistenceModule.forService({ url: config.MONGO_URL, database: config.MONGO_DB }),
+        StorageModule.forService({
+          endpoint: config.MINIO_ENDPOINT,
+          accessKey: config.MINIO_ACCESS_KEY,
+          secretKey: config.MINIO_SECRET_KEY,
+          buckets: [BUCKETS.accessDocuments],
+        }),
+        MessagingModule.forDataService(messagingOptionsFrom('access', config, [ACCESS_APPLICATION_MODEL])),
+        ApplicationsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { COMMAND_TOPICS, submitAccessApplication } from '@lers/contracts';
+import { CommandHandler } from '@lers/messaging';
+import { SubmitAccessApplicationUseCase } from './use-cases/submit-access-application';
+
+/** Commands the gateway sends on behalf of agencies. */
+@Controller()
+export class AccessApplicationCommands {
+  constructor(
+    private readonly commands: CommandHandler,
+    private readonly submit: SubmitAccessApplicationUseCase,
+  ) {}
+
+  @MessagePattern(COMMAND_TOPICS.accessSubmitApplication)
+  onSubmit(@Payload() raw: unknown) {
+    return this.commands.handle(submitAccessApplication, raw, (form) => this.submit.execute(form));
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { Problem, type SubmitAccessApplication, type SubmitAccessApplicationResult } from '@lers/contracts';
+import { OutboxWriter } from '@lers/messaging';
+import { classifyOfficerEmail } from '../../agencies/domain/government-email-policy';
+import { ACCESS_APPLICATION_MODEL, type AccessApplicationDocument } from '../access-application.schema';
+import { newLinkToken, VERIFICATION_TOKEN_TTL_MS } from '../verification-token';
+
+@Injectable()
+export class SubmitAccessApplicationUseCase {
+  constructor(
+    @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(form: SubmitAccessApplication, now = new Date()): Promise<SubmitAccessApplicationResult> {
+    if (form.declaration !== true) {
+      throw new Problem(
+        422,
+        'declaration_required',
+        'You must declare that you act in an official capacity.',
+        [{ field: 'declaration', message: 'must be true' }],
+      );
+    }
+    if (form.proofOfAuthority.length === 0) {
+      throw new Problem(
+        422,
+        'proof_of_authority_required',
+        'Attach at least one proof of authority (PDF, PNG or JPEG).',
+      );
+    }
+    const email = classifyOfficerEmail(form.officer.email, { verifiedAgencyDomains: [] });
+    if (email.verdict !== 'government') {
+      throw new Problem(422, 'non_government_email', 'The officer e-mail must be on a government domain.', [
+        { field: 'officer.email', message: 'is not a government e-mail domain' },
+      ]);
+    }
+
+    const id = randomUUID();
+    const { token, tokenHash } = newLinkToken();
+    const expiresAt = new Date(now.getTime() + VERIFICATION_TOKEN_TTL_MS);
+    const event = this.outbox.event('access.application.submitted', id, {
+      applicationId: id,
+      agency: { name: form.agency.name, country: form.agency.country },
+      officer: { fullName: form.officer.fullName, email: form.officer.email },
+      verificationToken: token,
+      verificationExpiresAt: expiresAt.toISOString(),
+    });
+    await this.outbox.insert(
+      this.applications,
+      {
+        _id: id,
+        status: 'pending_email_verification',
+        agency: form.agency,
+        officer: { ...form.officer, email: form.officer.email.toLowerCase() },
+        supervisor: form.supervisor,
+        proofOfAuthority: form.proofOfAuthority.map((document) => ({ id: randomUUID(), ...document })),
+        emailVerification: { tokenHash, expiresAt },
+        submittedAt: now,
+        emailVerifiedAt: null,
+        reviewDueBy: null,
+        decidedAt: null,
+        decidedBy: null,
+        rejectionReason: null,
+      },
+      [event],
+    );
+    return { id, status: 'pending_email_verification' };
+  }
+}

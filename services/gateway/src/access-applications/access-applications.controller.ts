@@ -1,0 +1,87 @@
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import {
+  AccessApplicationForm,
+  BUCKETS,
+  Problem,
+  submitAccessApplication,
+  validateAs,
+  type StoredDocument,
+} from '@lers/contracts';
+import { CommandBus } from '@lers/messaging';
+import { DocumentStore, EVIDENCE_TYPES } from '@lers/storage';
+import { GatewayEnv } from '../gateway.config';
+import { parseJsonField, readMultipart } from '../uploads/multipart-form';
+import { Inject } from '@nestjs/common';
+
+const PROOF_FIELD = 'proofOfAuthority';
+
+@ApiTags('access')
+@Controller('v1/access-applications')
+export class AccessApplicationsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly documents: DocumentStore,
+    @Inject(GatewayEnv) private readonly config: GatewayEnv,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Apply for access on behalf of an agency' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['application', PROOF_FIELD],
+      properties: {
+        application: { type: 'string', description: 'JSON: {agency, officer, supervisor, declaration}' },
+        [PROOF_FIELD]: { type: 'array', items: { type: 'string', format: 'binary' } },
+      },
+    },
+  })
+  async apply(@Req() request: FastifyRequest) {
+    const stored: StoredDocument[] = [];
+    const fields = await readMultipart(
+      request,
+      { maxFileBytes: this.config.MAX_DOCUMENT_BYTES, maxFiles: 10 },
+      async (file) => {
+        if (file.fieldname !== PROOF_FIELD) {
+          file.file.resume();
+          throw Problem.validation([
+            { field: file.fieldname, message: `unknown file field; use ${PROOF_FIELD}` },
+          ]);
+        }
+        const object = await this.documents.store(file.file, {
+          bucket: BUCKETS.accessDocuments,
+          prefix: 'access-applications',
+          maxBytes: this.config.MAX_DOCUMENT_BYTES,
+          allowed: EVIDENCE_TYPES,
+        });
+        stored.push({
+          objectKey: object.objectKey,
+          sha256: object.sha256,
+          size: object.size,
+          contentType: object.contentType,
+        });
+      },
+    );
+    const unknown = Object.keys(fields).filter((name) => name !== 'application');
+    if (unknown.length)
+      throw Problem.validation(unknown.map((field) => ({ field, message: 'unknown field' })));
+    const form = validateAs(AccessApplicationForm, parseJsonField(fields, 'application'));
+    if (!form.ok)
+      throw Problem.validation(form.errors.map((e) => ({ ...e, field: `application.${e.field}` })));
+    return this.commands.send(
+      submitAccessApplication,
+      { ...form.value, proofOfAuthority: stored },
+      { kind: 'anonymous', roles: [], ip: request.ip },
+      headerOf(request, 'idempotency-key'),
+    );
+  }
+}
+
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,29 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { EVENT_TOPICS } from '@lers/contracts';
+import { EventInbox } from '@lers/messaging';
+import { EmailOutbox } from '../email/email-outbox';
+import { emailVerification } from '../email/templates/email-verification';
+import { NotificationEnv } from '../notification.config';
+
+/** E-mails that access events cause. */
+@Controller()
+export class AccessEventsConsumer {
+  constructor(
+    private readonly inbox: EventInbox,
+    private readonly emails: EmailOutbox,
+    @Inject(NotificationEnv) private readonly config: NotificationEnv,
+  ) {}
+
+  @EventPattern(EVENT_TOPICS.accessEvents)
+  async onAccessEvent(@Payload() raw: unknown, @Ctx() context: unknown): Promise<void> {
+    await this.inbox.consume(context, raw, {
+      'access.application.submitted': (event) =>
+        this.emails.queue(
+          event,
+          'email-verification',
+          emailVerification(event.payload, this.config.PUBLIC_BASE_URL),
+        ),
+    });
+  }
+}

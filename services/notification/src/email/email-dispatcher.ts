@@ -1,0 +1,127 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { createTransport, type Transporter } from 'nodemailer';
+import { runWithCorrelation } from '@lers/observability';
+import { NotificationEnv } from '../notification.config';
+import { OUTGOING_EMAIL_MODEL, type OutgoingEmail } from './outgoing-email.schema';
+import { MAX_EMAIL_ATTEMPTS, nextAttemptAfterFailure } from './retry-schedule';
+
+const LEASE_MS = 60_000;
+const BATCH = 20;
+
+/**
+ * Sends queued e-mails over SMTP, retrying with backoff. A send is leased first (a conditional
+ * single-document write), so two replicas never send the same e-mail; the Message-ID is fixed
+ * per e-mail so a resend after a crash mid-send can be recognised downstream.
+ */
+@Injectable()
+export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(EmailDispatcher.name);
+  private readonly transport: Transporter;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @InjectModel(OUTGOING_EMAIL_MODEL) private readonly emails: Model<OutgoingEmail>,
+    @Inject(NotificationEnv) private readonly config: NotificationEnv,
+  ) {
+    this.transport = createTransport(config.SMTP_URL);
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.nudge(), this.config.EMAIL_POLL_MS);
+    this.timer.unref();
+    this.nudge();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+    this.transport.close();
+  }
+
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.sendDue().finally(() => {
+      this.running = undefined;
+      if (this.again) {
+        this.again = false;
+        this.nudge();
+      }
+    });
+  }
+
+  private async sendDue(now = new Date()): Promise<void> {
+    try {
+      const due = await this.emails
+        .find({
+          $or: [
+            { status: 'pending', nextAttemptAt: { $lte: now } },
+            { status: 'sending', leaseUntil: { $lte: now } },
+          ],
+        })
+        .limit(BATCH)
+        .lean();
+      for (const email of due) await this.sendOne(email, now);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'e-mail dispatch pass failed; will retry');
+    }
+  }
+
+  private async sendOne(email: OutgoingEmail, now: Date): Promise<void> {
+    const leased = await this.emails.findOneAndUpdate(
+      { _id: email._id, status: email.status, attempts: email.attempts },
+      { $set: { status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS) }, $inc: { attempts: 1 } },
+      { returnDocument: 'after' },
+    );
+    if (!leased) return;
+    await runWithCorrelation(email.correlationId, async () => {
+      try {
+        await this.transport.sendMail({
+          from: this.config.MAIL_FROM,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          messageId: `<${email._id.replace(/[^\w.-]/g, '.')}@lers>`,
+          headers: { 'X-Correlation-Id': email.correlationId },
+        });
+        await this.emails.updateOne(
+          { _id: email._id },
+          { $set: { status: 'sent', sentAt: new Date(), leaseUntil: null } },
+        );
+        this.logger.log({ emailId: email._id, template: email.template }, 'e-mail sent');
+      } catch (error) {
+        const finalFailure = leased.attempts >= MAX_EMAIL_ATTEMPTS;
+        await this.emails.updateOne(
+          { _id: email._id },
+          {
+            $set: {
+              status: finalFailure ? 'failed' : 'pending',
+              leaseUntil: null,
+              lastError: (error as Error).message.slice(0, 500),
+              nextAttemptAt: nextAttemptAfterFailure(leased.attempts, new Date()),
+            },
+          },
+        );
+        this.logger[finalFailure ? 'error' : 'warn'](
+          { err: error, emailId: email._id, attempts: leased.attempts },
+          finalFailure ? 'e-mail failed for good' : 'e-mail failed; will retry',
+        );
+      }
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { EventEnvelope } from '@lers/contracts';
+import { EmailDispatcher } from './email-dispatcher';
+import { OUTGOING_EMAIL_MODEL, type OutgoingEmail } from './outgoing-email.schema';
+import type { RenderedEmail } from './templates/rendered-email';
+
+const DUPLICATE_KEY = 11000;
+
+/** Queues the e-mail an event causes, at most once per (event, template), then wakes the dispatcher. */
+@Injectable()
+export class EmailOutbox {
+  constructor(
+    @InjectModel(OUTGOING_EMAIL_MODEL) private readonly emails: Model<OutgoingEmail>,
+    private readonly dispatcher: EmailDispatcher,
+  ) {}
+
+  async queue(cause: EventEnvelope, template: string, email: RenderedEmail, now = new Date()): Promise<void> {
+    try {
+      await this.emails.create({
+        _id: `${cause.id}:${template}`,
+        template,
+        ...email,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        leaseUntil: null,
+        lastError: null,
+        correlationId: cause.correlationId,
+        createdAt: now,
+        sentAt: null,
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
+    this.dispatcher.nudge();
+  }
+}

@@ -1,0 +1,5 @@
+export interface RenderedEmail {
+  to: string;
+  subject: string;
+  text: string;
+}

@@ -1,0 +1,23 @@
+import { IsEmail, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
+import { ServiceEnv, WithMongo } from '@lers/config';
+
+export class NotificationEnv extends WithMongo(ServiceEnv) {
+  override HTTP_PORT = 3004;
+  override MONGO_DB = 'lers_notification';
+
+  @Matches(/^smtps?:\/\//, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  @IsEmail()
+  MAIL_FROM = 'lers@lers.local';
+
+  /** Base URL of the agency-facing gateway or portal, for links in e-mails. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** How often the dispatcher looks for e-mails due (new ones are sent at once). */
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  EMAIL_POLL_MS = 1000;
+}

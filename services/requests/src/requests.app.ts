@@ -1,0 +1,12 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { startService } from '@lers/http';
+import { RequestsEnv } from './requests.config';
+import { RequestsModule } from './requests.module';
+
+export function startRequests(config: RequestsEnv): Promise<NestFastifyApplication> {
+  return startService(RequestsModule.forRoot(config), {
+    host: config.HTTP_HOST,
+    port: config.HTTP_PORT,
+    consumeKafka: true,
+  });
+}
