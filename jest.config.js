@@ -45,6 +45,8 @@ const shared = {
 };
 
 module.exports = {
+  // Integration tests talk to real servers: a first consumer-group join after a broker start can take seconds.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{services,libs,deploy,test}/**/*.spec.ts'] },
     {

@@ -30,7 +30,9 @@ postgres_start() {
       || die "initdb failed: see $LOG_DIR/postgres.log"
   fi
   chown "$user" "$LOG_DIR/postgres.log" 2>/dev/null || true
-  local cmd=("$PG_BIN/postgres" -D "$dir" -p "$PG_PORT" -k /tmp -c listen_addresses=127.0.0.1)
+  # FerretDB holds a PostgreSQL connection per busy client connection; the default 100 runs out
+  # when several services and test runs share one server (FerretDB then hangs rather than fails).
+  local cmd=("$PG_BIN/postgres" -D "$dir" -p "$PG_PORT" -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=500)
   if [[ $(id -u) -eq 0 ]]; then cmd=(runuser -u "$user" -- "${cmd[@]}"); fi
   start_daemon postgres "${cmd[@]}"
   wait_until 30 "PostgreSQL" postgres_healthy || die "PostgreSQL did not start: see $LOG_DIR/postgres.log"

@@ -92,6 +92,11 @@ export function WithMongo<Base extends Constructor>(base: Base) {
 
     @Matches(/^[A-Za-z0-9_-]{1,63}$/, { message: 'must be a database name' })
     MONGO_DB = '';
+
+    @IsInt()
+    @Min(1)
+    @Max(500)
+    MONGO_MAX_POOL_SIZE = 20;
   }
   return MongoEnv;
 }

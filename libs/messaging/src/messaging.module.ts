@@ -1,7 +1,7 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import { MongooseModule } from '@nestjs/mongoose';
-import { logLevel } from 'kafkajs';
+import { logLevel, Partitioners } from 'kafkajs';
 import { COMMAND_TOPICS } from '@lers/contracts';
 import { COMMAND_CLIENT, CommandBus } from './commands/command-bus';
 import { CommandHandler } from './commands/command-handler';
@@ -60,7 +60,13 @@ export class MessagingModule {
               sessionTimeout: options.sessionTimeoutMs ?? 30_000,
               heartbeatInterval: Math.min(3000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
             },
-            producer: { allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 },
+            producer: {
+              allowAutoTopicCreation: false,
+              idempotent: true,
+              maxInFlightRequests: 1,
+              createPartitioner: Partitioners.DefaultPartitioner,
+              retry: { initialRetryTime: 100, maxRetryTime: 5000, retries: Number.MAX_SAFE_INTEGER },
+            },
             postfixId: '',
           });
           Object.values(COMMAND_TOPICS).forEach((topic) => client.subscribeToResponseOf(topic));

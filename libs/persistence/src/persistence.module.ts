@@ -7,6 +7,7 @@ export interface PersistenceOptions {
   url: string;
   /** `lers_<service>`: no service reads another's database. */
   database: string;
+  maxPoolSize: number;
 }
 
 /** Indexes are declared on schemas (they are what MongoDB uses in production) and ensured at start. */
@@ -49,6 +50,7 @@ export class PersistenceModule {
           // Acknowledged by a majority and journaled: an accepted change survives a crash.
           writeConcern: { w: 'majority', j: true },
           serverSelectionTimeoutMS: 5000,
+          maxPoolSize: options.maxPoolSize,
           heartbeatFrequencyMS: 2000,
           autoIndex: false,
           autoCreate: true,

@@ -75,14 +75,15 @@ export class DocumentStore implements OnApplicationBootstrap {
     }
     const objectKey = `${request.prefix}/${new Date().toISOString().slice(0, 7)}/${randomUUID()}`;
     const limit = new HashingLimit(request.maxBytes);
-    const piped = stream.pipe(limit);
     stream.on('error', (error) => limit.destroy(error));
-    try {
-      await this.client.putObject(request.bucket, objectKey, piped, undefined, { 'Content-Type': detected });
-    } catch (error) {
-      stream.resume();
-      await this.client.removeObject(request.bucket, objectKey).catch(() => undefined);
-      throw error instanceof Problem ? error : (limitError(limit) ?? error);
+    const uploaded = await this.client.putObject(request.bucket, objectKey, stream.pipe(limit), undefined, {
+      'Content-Type': detected,
+    });
+    if (limit.exceeded) {
+      await this.client.removeObject(request.bucket, objectKey, {
+        versionId: uploaded.versionId ?? undefined,
+      });
+      throw new Problem(413, 'document_too_large', `A document may be at most ${request.maxBytes} bytes.`);
     }
     return {
       bucket: request.bucket,
@@ -102,9 +103,4 @@ export class DocumentStore implements OnApplicationBootstrap {
       'response-content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
     });
   }
-}
-
-function limitError(limit: HashingLimit): Problem | undefined {
-  const error = (limit as unknown as { errored?: unknown }).errored;
-  return error instanceof Problem ? error : undefined;
 }

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { Problem } from '@lers/contracts';
 
 /** Reads just enough of a stream to judge its type, and gives back a stream that still starts at byte 0. */
 export async function peekHead(source: Readable, bytes: number): Promise<{ head: Buffer; stream: Readable }> {
@@ -26,10 +25,16 @@ export async function peekHead(source: Readable, bytes: number): Promise<{ head:
   return { head, stream: Readable.from(replay(), { objectMode: false }) };
 }
 
-/** Counts and hashes bytes as they pass; fails the stream as soon as it exceeds the limit. */
+/**
+ * Counts and hashes bytes as they pass. Past the limit it stops passing data but keeps reading
+ * to the end, so the upload it feeds finishes (and is then deleted) instead of hanging on an
+ * error its consumer does not listen for. The multipart parser cuts the body one byte past the
+ * limit, so almost nothing is read in vain.
+ */
 export class HashingLimit extends Transform {
   private readonly hash = createHash('sha256');
   size = 0;
+  exceeded = false;
 
   constructor(private readonly maxBytes: number) {
     super();
@@ -37,8 +42,9 @@ export class HashingLimit extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.size += chunk.length;
-    if (this.size > this.maxBytes) {
-      done(new Problem(413, 'document_too_large', `A document may be at most ${this.maxBytes} bytes.`));
+    if (this.exceeded || this.size > this.maxBytes) {
+      this.exceeded = true;
+      done();
       return;
     }
     this.hash.update(chunk);

@@ -18,7 +18,11 @@ export class NotificationModule {
           logLevel: config.LOG_LEVEL,
           readiness: [KafkaReadiness, MongoReadiness],
         }),
-        PersistenceModule.forService({ url: config.MONGO_URL, database: config.MONGO_DB }),
+        PersistenceModule.forService({
+          url: config.MONGO_URL,
+          database: config.MONGO_DB,
+          maxPoolSize: config.MONGO_MAX_POOL_SIZE,
+        }),
         MessagingModule.forDataService(messagingOptionsFrom('notification', config)),
         AccessEventsModule,
       ],

@@ -19,7 +19,11 @@ export class RequestsModule {
           logLevel: config.LOG_LEVEL,
           readiness: [KafkaReadiness, MongoReadiness, MinioReadiness],
         }),
-        PersistenceModule.forService({ url: config.MONGO_URL, database: config.MONGO_DB }),
+        PersistenceModule.forService({
+          url: config.MONGO_URL,
+          database: config.MONGO_DB,
+          maxPoolSize: config.MONGO_MAX_POOL_SIZE,
+        }),
         StorageModule.forService({
           endpoint: config.MINIO_ENDPOINT,
           accessKey: config.MINIO_ACCESS_KEY,

@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { type Admin, Kafka, logLevel, type Producer } from 'kafkajs';
+import { type Admin, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { ensureTopics } from './topic-provisioner';
 import { allTopics } from '@lers/contracts';
@@ -34,6 +34,9 @@ export class KafkaConnection implements OnApplicationBootstrap, OnApplicationShu
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      // An idempotent producer must not give up between retries, or ordering guarantees lapse.
+      retry: { initialRetryTime: 100, maxRetryTime: 5000, retries: Number.MAX_SAFE_INTEGER },
     });
     this.admin = this.kafka.admin();
   }

@@ -1,5 +1,5 @@
 import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
-import { logLevel } from 'kafkajs';
+import { logLevel, Partitioners } from 'kafkajs';
 import { groupIdOf, type MessagingOptions } from '../messaging-options';
 import { LersKafkaServer } from './lers-kafka-server';
 
@@ -22,7 +22,13 @@ export function createKafkaServer(options: MessagingOptions): LersKafkaServer {
       retry: { initialRetryTime: 100, retries: 10 },
     },
     subscribe: { fromBeginning: options.fromBeginning ?? true },
-    producer: { allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 },
+    producer: {
+      allowAutoTopicCreation: false,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { initialRetryTime: 100, maxRetryTime: 5000, retries: Number.MAX_SAFE_INTEGER },
+    },
     run: { partitionsConsumedConcurrently: 3 },
   });
 }

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { outboxFields, type WithOutbox } from '@lers/messaging';
-type AccessApplicationStatus = 'pending_email_verification' | 'pending_review' | 'approved' | 'rejected';
+import type { AccessApplicationStatus } from './domain/access-application';
 
 export const ACCESS_APPLICATION_MODEL = 'AccessApplication';
 
