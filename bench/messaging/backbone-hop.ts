@@ -282,20 +282,22 @@ function instrument(
   hooks: Hooks,
 ) {
   const producer = access.app.get(KafkaConnection).producer;
-  const send = producer.send.bind(producer);
-  producer.send = async (record) => {
-    hooks.onSend(record, performance.now());
-    const result = await send(record);
-    hooks.onAcked(record, performance.now());
+  const sendBatch = producer.sendBatch.bind(producer);
+  producer.sendBatch = async (batch) => {
+    const records = (batch.topicMessages ?? []) as ProducerRecord[];
+    records.forEach((record) => hooks.onSend(record, performance.now()));
+    const result = await sendBatch(batch);
+    records.forEach((record) => hooks.onAcked(record, performance.now()));
     return result;
   };
 
+  // The relay publishes a batch, then clears each document; `clear` is its per-document step.
   const relay = access.app.get(OutboxRelay) as unknown as {
-    relay(model: unknown, document: { _id: unknown }): Promise<void>;
+    clear(model: unknown, document: { _id: unknown }): Promise<void>;
   };
-  const relayOne = relay.relay.bind(relay);
-  relay.relay = async (model, document) => {
-    await relayOne(model, document);
+  const clearOne = relay.clear.bind(relay);
+  relay.clear = async (model, document) => {
+    await clearOne(model, document);
     hooks.onCleared(String(document._id), performance.now());
   };
 

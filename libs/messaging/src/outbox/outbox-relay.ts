@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
+import type { Message } from 'kafkajs';
 import type { Connection, Model } from 'mongoose';
 import { CORRELATION_HEADER } from '@lers/observability';
 import { KafkaConnection } from '../kafka/kafka-connection';
@@ -70,52 +71,65 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await this.kafka.connect();
       for (const name of this.options.outboxModels ?? []) {
         const model = this.connection.model<OutboxDocument>(name);
-        const pending = await model.find({ outboxPending: true }).limit(BATCH).lean<OutboxDocument[]>();
-        for (const document of pending) await this.relay(model, document);
+        for (;;) {
+          const pending = await model.find({ outboxPending: true }).limit(BATCH).lean<OutboxDocument[]>();
+          if (pending.length === 0) break;
+          // One produce request for the whole batch, then the clears in parallel.
+          await this.publish(pending.flatMap((document) => document.outbox));
+          await Promise.all(pending.map((document) => this.clear(model, document)));
+          if (pending.length < BATCH) break;
+        }
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox relay pass failed; will retry');
     }
   }
 
-  private async relay(model: Model<OutboxDocument>, document: OutboxDocument): Promise<void> {
-    const published = new Set<string>();
+  /**
+   * Removes the published events from their document. Guarded by revision: if the aggregate
+   * changed meanwhile, read it again and publish what is new rather than erase an event that
+   * was never sent. Clearing leaves `revision` alone on purpose, so the relay never makes a
+   * domain write fail.
+   */
+  private async clear(model: Model<OutboxDocument>, document: OutboxDocument): Promise<void> {
+    const published = new Set(document.outbox.map((event) => event.id));
     let current: OutboxDocument | null = document;
     for (let attempt = 0; current && attempt < MAX_CLEAR_ATTEMPTS; attempt++) {
-      const unpublished = current.outbox.filter((event) => !published.has(event.id));
-      await this.publish(unpublished);
-      unpublished.forEach((event) => published.add(event.id));
-      // Guarded by revision: if the aggregate changed meanwhile, read it again rather than
-      // erase an event we have not published. Clearing leaves `revision` alone on purpose,
-      // so the relay never makes a domain write fail.
       const cleared = await model.updateOne(
         { _id: current._id, revision: current.revision },
         { $set: { outbox: [], outboxPending: false } },
       );
       if (cleared.matchedCount === 1) return;
       current = await model.findOne({ _id: current._id }).lean<OutboxDocument>();
+      const unpublished = current?.outbox.filter((event) => !published.has(event.id)) ?? [];
+      await this.publish(unpublished);
+      unpublished.forEach((event) => published.add(event.id));
     }
   }
 
+  /**
+   * Within a topic the messages keep their order, and an aggregate's events share a key (so a
+   * partition): its events are consumed in the order they happened.
+   */
   private async publish(events: OutboxEvent[]): Promise<void> {
-    // One event at a time keeps an aggregate's events in order across topics.
-    for (const event of events) {
-      const { topic, ...envelope } = event;
-      await this.kafka.producer.send({
-        topic,
-        acks: -1,
-        messages: [
-          {
-            key: event.key,
-            value: JSON.stringify(envelope),
-            headers: {
-              [CORRELATION_HEADER]: event.correlationId,
-              'x-event-type': event.type,
-              'x-event-id': event.id,
-            },
-          },
-        ],
+    if (events.length === 0) return;
+    const byTopic = new Map<string, Message[]>();
+    for (const { topic, ...envelope } of events) {
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({
+        key: envelope.key,
+        value: JSON.stringify(envelope),
+        headers: {
+          [CORRELATION_HEADER]: envelope.correlationId,
+          'x-event-type': envelope.type,
+          'x-event-id': envelope.id,
+        },
       });
+      byTopic.set(topic, messages);
     }
+    await this.kafka.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
   }
 }
