@@ -2,7 +2,10 @@
 # from the environment, so a test run can use its own ports and state beside a running system.
 LERS_REPO_DIR="${LERS_REPO_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 LERS_CACHE_DIR="${LERS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lers}"
-LERS_INFRA_DIR="${LERS_INFRA_DIR:-$LERS_REPO_DIR/.lers/infra}"
+# State lives per machine, not per checkout: the ports are machine-wide, so every clone must see
+# (and be able to stop) the same servers.
+LERS_STATE_DIR="${LERS_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/lers}"
+LERS_INFRA_DIR="${LERS_INFRA_DIR:-$LERS_STATE_DIR/infra}"
 
 KAFKA_VERSION=4.1.1
 FERRETDB_VERSION=v1.24.2

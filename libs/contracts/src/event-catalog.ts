@@ -1,3 +1,9 @@
+import {
+  AccessApplicationApprovedV1,
+  AccessApplicationRejectedV1,
+  AccountStatusChangedV1,
+  StaffInvitedV1,
+} from './events/access/account-events';
 import { AccessApplicationSubmittedV1 } from './events/access/application-submitted';
 import { EVENT_TOPICS, type EventTopic } from './topics';
 
@@ -10,6 +16,27 @@ export const EVENT_CATALOG = {
     topic: EVENT_TOPICS.accessEvents,
     version: 1,
     payload: AccessApplicationSubmittedV1,
+  },
+  'access.application.approved': {
+    topic: EVENT_TOPICS.accessEvents,
+    version: 1,
+    payload: AccessApplicationApprovedV1,
+  },
+  'access.application.rejected': {
+    topic: EVENT_TOPICS.accessEvents,
+    version: 1,
+    payload: AccessApplicationRejectedV1,
+  },
+  'access.staff.invited': { topic: EVENT_TOPICS.accessEvents, version: 1, payload: StaffInvitedV1 },
+  'access.account.activated': {
+    topic: EVENT_TOPICS.accessEvents,
+    version: 1,
+    payload: AccountStatusChangedV1,
+  },
+  'access.account.suspended': {
+    topic: EVENT_TOPICS.accessEvents,
+    version: 1,
+    payload: AccountStatusChangedV1,
   },
 } as const satisfies Record<string, { topic: EventTopic; version: number; payload: new () => object }>;
 

@@ -9,3 +9,5 @@ export * from './events/access/application-submitted';
 export * from './validation/validate-message';
 export * from './problem';
 export * from './buckets';
+export * from './commands/access/auth-commands';
+export * from './events/access/account-events';

@@ -13,6 +13,14 @@ export const EVENT_TOPICS = {
 /** Gateway → service request–reply topics; each has a `<topic>.reply` twin. */
 export const COMMAND_TOPICS = {
   accessSubmitApplication: 'lers.access.submit-application.v1',
+  accessVerifyEmail: 'lers.access.verify-email.v1',
+  accessActivate: 'lers.access.activate.v1',
+  accessConfirmTotp: 'lers.access.confirm-totp.v1',
+  accessLogin: 'lers.access.login.v1',
+  accessRefresh: 'lers.access.refresh.v1',
+  accessLogout: 'lers.access.logout.v1',
+  accessCheckSession: 'lers.access.check-session.v1',
+  accessMe: 'lers.access.me.v1',
 } as const;
 
 export type EventTopic = (typeof EVENT_TOPICS)[keyof typeof EVENT_TOPICS];

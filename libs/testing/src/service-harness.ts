@@ -1,10 +1,25 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateSecret } from 'otplib';
 import { loadConfig } from '@lers/config';
 import { testInfra } from './infra/test-infra';
 
 /** One id per test file: its own databases and consumer groups, so files never see each other's data. */
 export const testRunId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+
+/** One ES256 key pair per test process, as production has one per deployment. */
+const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+export const testJwtKeys = {
+  privateKey: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  publicKey: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+};
+
+/** The bootstrap admin every access service in this test file creates when it has no staff. */
+export const testAdmin = {
+  email: `admin-${testRunId}@lers.test`,
+  password: `Bootstrap-${testRunId}-passphrase`,
+  totpSecret: generateSecret(),
+};
 
 export type ServiceName = 'gateway' | 'access' | 'requests' | 'preservation' | 'notification';
 
@@ -33,6 +48,12 @@ export function testEnvironment(
     SMTP_URL: testInfra.smtpUrl,
     MAIL_FROM: 'lers@lers.test',
     PUBLIC_BASE_URL: 'http://lers.test',
+    JWT_PRIVATE_KEY: testJwtKeys.privateKey,
+    JWT_PUBLIC_KEY: testJwtKeys.publicKey,
+    LERS_BOOTSTRAP_ADMIN_EMAIL: testAdmin.email,
+    LERS_BOOTSTRAP_ADMIN_PASSWORD: testAdmin.password,
+    LERS_BOOTSTRAP_ADMIN_TOTP_SECRET: testAdmin.totpSecret,
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '10000',
     ...overrides,
   };
 }

@@ -7,6 +7,10 @@ import { MongoReadiness, PersistenceModule } from '@lers/persistence';
 import { MinioReadiness, StorageModule } from '@lers/storage';
 import { ACCESS_APPLICATION_MODEL } from './applications/access-application.schema';
 import { ApplicationsModule } from './applications/applications.module';
+import { AccountsModule } from './accounts/accounts.module';
+import { ACCOUNT_MODEL } from './accounts/account.schema';
+import { SessionStore } from './sessions/session-store';
+import { AuthModule } from '@lers/auth';
 import { AccessEnv } from './access.config';
 
 @Module({})
@@ -32,7 +36,11 @@ export class AccessModule {
           secretKey: config.MINIO_SECRET_KEY,
           buckets: [BUCKETS.accessDocuments],
         }),
-        MessagingModule.forDataService(messagingOptionsFrom('access', config, [ACCESS_APPLICATION_MODEL])),
+        MessagingModule.forDataService(
+          messagingOptionsFrom('access', config, [ACCESS_APPLICATION_MODEL, ACCOUNT_MODEL]),
+        ),
+        AccountsModule,
+        AuthModule.forService({ publicKey: config.JWT_PUBLIC_KEY }, SessionStore, AccountsModule),
         ApplicationsModule,
       ],
     };

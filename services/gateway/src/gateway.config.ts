@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { ServiceEnv, WithMinio } from '@lers/config';
 
 export class GatewayEnv extends WithMinio(ServiceEnv) {
@@ -9,4 +9,14 @@ export class GatewayEnv extends WithMinio(ServiceEnv) {
   @Min(1024)
   @Max(100 * 1024 * 1024)
   MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+  /** Requests per minute and client address on the public (unauthenticated) routes. */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 30;
+
+  @IsString()
+  @Matches(/-----BEGIN PUBLIC KEY-----/, { message: 'must be a PEM public key (EC P-256)' })
+  override JWT_PUBLIC_KEY = '';
 }

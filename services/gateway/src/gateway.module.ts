@@ -3,7 +3,13 @@ import { ServiceConfigModule } from '@lers/config';
 import { KafkaReadiness, MessagingModule, messagingOptionsFrom } from '@lers/messaging';
 import { ObservabilityModule } from '@lers/observability';
 import { MinioReadiness, StorageModule } from '@lers/storage';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AuthModule } from '@lers/auth';
 import { AccessApplicationsController } from './access-applications/access-applications.controller';
+import { AuthController } from './auth/auth.controller';
+import { GatewaySessionModule } from './auth/gateway-auth.module';
+import { GatewaySessionLiveness } from './auth/gateway-session-liveness';
+import { MeController } from './me/me.controller';
 import { GatewayEnv } from './gateway.config';
 
 @Module({})
@@ -25,8 +31,16 @@ export class GatewayModule {
           buckets: [],
         }),
         MessagingModule.forGateway(messagingOptionsFrom('gateway', config)),
+        ThrottlerModule.forRoot([
+          { name: 'default', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE },
+        ]),
+        AuthModule.forService(
+          { publicKey: config.JWT_PUBLIC_KEY },
+          GatewaySessionLiveness,
+          GatewaySessionModule,
+        ),
       ],
-      controllers: [AccessApplicationsController],
+      controllers: [AccessApplicationsController, AuthController, MeController],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 
 /**
@@ -32,7 +33,10 @@ export const testInfra = {
     return `http://127.0.0.1:${this.maildevWebPort}`;
   },
   get infraDir() {
-    return process.env.LERS_TEST_INFRA_DIR ?? resolve(this.repoDir, '.lers/test-infra');
+    const state =
+      process.env.LERS_STATE_DIR ??
+      resolve(process.env.XDG_STATE_HOME ?? resolve(homedir(), '.local/state'), 'lers');
+    return process.env.LERS_TEST_INFRA_DIR ?? resolve(state, 'test-infra');
   },
 };
 

@@ -1,12 +1,30 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ACCESS_APPLICATION_MODEL, AccessApplicationSchema } from './access-application.schema';
+import { AccessEnv } from '../access.config';
 import { AccessApplicationCommands } from './access-application.commands';
+import { ACCESS_APPLICATION_MODEL, AccessApplicationSchema } from './access-application.schema';
+import { REVIEW_CALENDARS, reviewCalendars } from './review-calendar';
+import { ReviewController } from './review.controller';
+import { ReviewApplicationsUseCase } from './use-cases/review-applications';
 import { SubmitAccessApplicationUseCase } from './use-cases/submit-access-application';
+import { VerifyEmailUseCase } from './use-cases/verify-email';
+import { AccountsModule } from '../accounts/accounts.module';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: ACCESS_APPLICATION_MODEL, schema: AccessApplicationSchema }])],
-  controllers: [AccessApplicationCommands],
-  providers: [SubmitAccessApplicationUseCase],
+  imports: [
+    MongooseModule.forFeature([{ name: ACCESS_APPLICATION_MODEL, schema: AccessApplicationSchema }]),
+    AccountsModule,
+  ],
+  controllers: [AccessApplicationCommands, ReviewController],
+  providers: [
+    SubmitAccessApplicationUseCase,
+    VerifyEmailUseCase,
+    ReviewApplicationsUseCase,
+    {
+      provide: REVIEW_CALENDARS,
+      useFactory: (config: AccessEnv) => reviewCalendars(config.REVIEW_CALENDAR_COUNTRY),
+      inject: [AccessEnv],
+    },
+  ],
 })
 export class ApplicationsModule {}

@@ -1,4 +1,5 @@
-import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -19,6 +20,7 @@ const PROOF_FIELD = 'proofOfAuthority';
 
 @ApiTags('access')
 @Controller('v1/access-applications')
+@UseGuards(ThrottlerGuard)
 export class AccessApplicationsController {
   constructor(
     private readonly commands: CommandBus,

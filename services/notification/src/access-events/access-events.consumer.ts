@@ -3,6 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EVENT_TOPICS } from '@lers/contracts';
 import { EventInbox } from '@lers/messaging';
 import { EmailOutbox } from '../email/email-outbox';
+import { applicationRejected, officerActivation, staffInvitation } from '../email/templates/account-emails';
 import { emailVerification } from '../email/templates/email-verification';
 import { NotificationEnv } from '../notification.config';
 
@@ -23,6 +24,20 @@ export class AccessEventsConsumer {
           event,
           'email-verification',
           emailVerification(event.payload, this.config.PUBLIC_BASE_URL),
+        ),
+      'access.application.approved': (event) =>
+        this.emails.queue(
+          event,
+          'officer-activation',
+          officerActivation(event.payload, this.config.PUBLIC_BASE_URL),
+        ),
+      'access.application.rejected': (event) =>
+        this.emails.queue(event, 'application-rejected', applicationRejected(event.payload)),
+      'access.staff.invited': (event) =>
+        this.emails.queue(
+          event,
+          'staff-invitation',
+          staffInvitation(event.payload, this.config.PUBLIC_BASE_URL),
         ),
     });
   }

@@ -1,0 +1,5 @@
+export * from './auth-options';
+export * from './auth.module';
+export * from './guards';
+export * from './jwt.strategy';
+export * from './principal';

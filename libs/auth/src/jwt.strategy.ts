@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Problem } from '@lers/contracts';
+import {
+  AUDIENCE,
+  SESSION_LIVENESS,
+  STAFF_ROLES,
+  TOKEN_ALGORITHM,
+  TOKEN_ISSUER,
+  type AccessTokenClaims,
+  type Principal,
+  type SessionLiveness,
+} from './principal';
+import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
+
+/**
+ * Bearer tokens: ES256 only (the algorithm is pinned, so `alg: none` or an HMAC forged with the
+ * public key is refused), our issuer, one of our audiences, not expired — and a session that is
+ * still live, so logout and suspension take effect at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(AUTH_OPTIONS) options: AuthOptions,
+    @Inject(SESSION_LIVENESS) private readonly sessions: SessionLiveness,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: options.publicKey,
+      algorithms: [TOKEN_ALGORITHM],
+      issuer: TOKEN_ISSUER,
+      audience: [AUDIENCE.officer, AUDIENCE.staff],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<Principal> {
+    const kindMatches = claims.kind === 'officer' || claims.kind === 'staff';
+    if (!kindMatches || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
+      throw new Problem(401, 'invalid_token', 'The access token is not valid.');
+    }
+    if (!(await this.sessions.isLive(claims.sid))) {
+      throw new Problem(401, 'session_ended', 'The session has ended; log in again.');
+    }
+    const roles = (claims.roles ?? []).filter((role) => (STAFF_ROLES as readonly string[]).includes(role));
+    return {
+      accountId: claims.sub,
+      sessionId: claims.sid,
+      kind: claims.kind,
+      roles,
+      agencyId: claims.agencyId,
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { Schema } from 'mongoose';
+import { outboxFields, type WithOutbox } from '@lers/messaging';
+import type { OfficerAccountStatus } from './domain/officer-account';
+
+export const ACCOUNT_MODEL = 'Account';
+
+/** An officer's or a staff member's account; the e-mail is the login name. */
+export interface AccountDocument extends WithOutbox {
+  _id: string;
+  kind: 'officer' | 'staff';
+  email: string;
+  fullName: string;
+  title: string | null;
+  badgeNumber: string | null;
+  roles: string[];
+  agency: { id: string; name: string; country: string; kind: string } | null;
+  applicationId: string | null;
+  status: OfficerAccountStatus;
+  /** argon2id; never leaves this service. */
+  passwordHash: string | null;
+  /** The TOTP seed; never logged, returned once at enrolment. */
+  totpSecret: string | null;
+  activation: { tokenHash: string; expiresAt: Date } | null;
+  failedLogins: Date[];
+  createdAt: Date;
+  activatedAt: Date | null;
+  suspendedAt: Date | null;
+  suspensionReason: string | null;
+}
+
+export const AccountSchema = new Schema<AccountDocument>(
+  {
+    _id: { type: String, required: true },
+    kind: { type: String, required: true, enum: ['officer', 'staff'] },
+    email: { type: String, required: true, unique: true },
+    fullName: { type: String, required: true },
+    title: { type: String, default: null },
+    badgeNumber: { type: String, default: null },
+    roles: { type: [String], default: [] },
+    agency: {
+      type: new Schema({ id: String, name: String, country: String, kind: String }, { _id: false }),
+      default: null,
+    },
+    applicationId: { type: String, default: null },
+    status: { type: String, required: true, index: true },
+    passwordHash: { type: String, default: null },
+    totpSecret: { type: String, default: null },
+    activation: {
+      type: new Schema({ tokenHash: { type: String, index: true }, expiresAt: Date }, { _id: false }),
+      default: null,
+    },
+    failedLogins: { type: [Date], default: [] },
+    createdAt: { type: Date, required: true },
+    activatedAt: { type: Date, default: null },
+    suspendedAt: { type: Date, default: null },
+    suspensionReason: { type: String, default: null },
+    ...outboxFields,
+  },
+  { collection: 'accounts', versionKey: false },
+);

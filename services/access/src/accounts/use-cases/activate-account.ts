@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { Problem, type TotpEnrolment } from '@lers/contracts';
+import { hashLinkToken } from '../../applications/verification-token';
+import { applyRule } from '../../shared/rule-problem';
+import { ACCOUNT_MODEL, type AccountDocument } from '../account.schema';
+import { hashPassword, newTotpSecret, totpMatches } from '../credentials';
+import { assertAcceptablePassword } from '../domain/password-policy';
+import { confirmTotp, setPassword } from '../domain/officer-account';
+
+const INVALID_TOKEN = () =>
+  new Problem(400, 'invalid_token', 'The activation link is not valid or has expired.');
+
+/** Activation, for officers and staff alike: set a password, then confirm an authenticator. */
+@Injectable()
+export class ActivateAccountUseCase {
+  constructor(@InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>) {}
+
+  async setPassword(token: string, password: string, now = new Date()): Promise<TotpEnrolment> {
+    const account = await this.byToken(token, now);
+    const change = applyRule(() => setPassword(account, now));
+    applyRule(() => assertAcceptablePassword(password, { email: account.email }));
+    const { secret, otpauthUrl } = newTotpSecret(account.email);
+    const updated = await this.accounts.updateOne(
+      { _id: account._id, status: account.status },
+      { $set: { status: change.status, passwordHash: await hashPassword(password), totpSecret: secret } },
+    );
+    if (updated.modifiedCount !== 1) throw INVALID_TOKEN();
+    return { totpSecret: secret, otpauthUrl };
+  }
+
+  async confirmTotp(token: string, code: string, now = new Date()): Promise<{ status: 'active' }> {
+    const account = await this.byToken(token, now);
+    const change = applyRule(() => confirmTotp(account, now));
+    if (!totpMatches(account.totpSecret, code)) {
+      throw new Problem(
+        422,
+        'invalid_totp',
+        'The code does not match; check the authenticator and the clock.',
+        [{ field: 'code', message: 'does not match' }],
+      );
+    }
+    const updated = await this.accounts.updateOne(
+      { _id: account._id, status: account.status },
+      { $set: { status: change.status, activatedAt: change.activatedAt, activation: null } },
+    );
+    if (updated.modifiedCount !== 1) throw INVALID_TOKEN();
+    return { status: 'active' };
+  }
+
+  private async byToken(token: string, now: Date): Promise<AccountDocument> {
+    const account = await this.accounts.findOne({ 'activation.tokenHash': hashLinkToken(token) }).lean();
+    if (!account?.activation || account.activation.expiresAt <= now) throw INVALID_TOKEN();
+    return account;
+  }
+}

@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { Problem, type EmailVerifiedResult } from '@lers/contracts';
+import { OutboxWriter } from '@lers/messaging';
+import { calendarFor, type HolidayCalendars } from '../../review/domain/holiday-calendar';
+import { applyRule } from '../../shared/rule-problem';
+import { ACCESS_APPLICATION_MODEL, type AccessApplicationDocument } from '../access-application.schema';
+import { verifyEmail } from '../domain/access-application';
+import { hashLinkToken } from '../verification-token';
+import { REVIEW_CALENDARS } from '../review-calendar';
+
+const INVALID = () => new Problem(400, 'invalid_token', 'The verification link is not valid or has expired.');
+
+@Injectable()
+export class VerifyEmailUseCase {
+  constructor(
+    @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
+    private readonly outbox: OutboxWriter,
+    @Inject(REVIEW_CALENDARS) private readonly calendars: { all: HolidayCalendars; reviewCountry: string },
+  ) {}
+
+  async execute(token: string, now = new Date()): Promise<EmailVerifiedResult> {
+    const application = await this.applications
+      .findOne({ 'emailVerification.tokenHash': hashLinkToken(token) })
+      .lean<AccessApplicationDocument>();
+    if (!application?.emailVerification || application.emailVerification.expiresAt <= now) throw INVALID();
+    const calendar = calendarFor(
+      this.calendars.reviewCountry,
+      this.calendars.all,
+      this.calendars.reviewCountry,
+    );
+    const change = applyRule(() => verifyEmail(application, now, calendar));
+    const updated = await this.outbox.update(
+      this.applications,
+      { _id: application._id },
+      application.revision,
+      { ...change, emailVerification: null },
+      [],
+    );
+    if (!updated) throw INVALID();
+    return { id: application._id, status: 'pending_review', reviewDueBy: change.reviewDueBy.toISOString() };
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { Problem } from '@lers/contracts';
+import { OutboxWriter } from '@lers/messaging';
+import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
+import { suspend } from '../accounts/domain/officer-account';
+import { SessionStore } from '../sessions/session-store';
+import { applyRule } from '../shared/rule-problem';
+
+/** Suspension ends every session of the officer at once: live tokens fail their session check. */
+@Injectable()
+export class SuspendOfficerUseCase {
+  constructor(
+    @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
+    private readonly sessions: SessionStore,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(officerId: string, adminId: string, reason: string, now = new Date()) {
+    const officer = await this.accounts.findOne({ _id: officerId, kind: 'officer' }).lean<AccountDocument>();
+    if (!officer) throw Problem.notFound('officer');
+    const change = applyRule(() => suspend(officer, now, adminId, reason));
+    const event = this.outbox.event('access.account.suspended', officer._id, {
+      accountId: officer._id,
+      kind: 'officer',
+      status: 'suspended',
+    });
+    const updated = await this.outbox.update(
+      this.accounts,
+      { _id: officer._id },
+      officer.revision,
+      { status: change.status, suspendedAt: change.suspendedAt, suspensionReason: change.suspensionReason },
+      [event],
+    );
+    if (!updated) throw Problem.invalidTransition('The officer changed meanwhile; reload and retry.');
+    const revokedSessions = await this.sessions.revokeAllOf(officer._id, 'officer_suspended', now);
+    return { id: officer._id, status: change.status, revokedSessions };
+  }
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { SessionLiveness } from '@lers/auth';
+import { SESSION_MODEL, type SessionDocument } from './session.schema';
+import { isIdle, TOUCH_EVERY_MS } from './session-rules';
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export type RotationOutcome =
+  | { outcome: 'rotated'; session: SessionDocument; refreshToken: string }
+  | { outcome: 'invalid' }
+  | { outcome: 'reused' };
+
+/** Sessions and their rotating refresh tokens; the only writer of the `sessions` collection. */
+@Injectable()
+export class SessionStore implements SessionLiveness {
+  constructor(@InjectModel(SESSION_MODEL) private readonly sessions: Model<SessionDocument>) {}
+
+  async open(accountId: string, kind: 'officer' | 'staff', now = new Date()) {
+    const secret = randomBytes(32).toString('base64url');
+    const session = await this.sessions.create({
+      _id: randomUUID(),
+      accountId,
+      kind,
+      refreshHash: hashSecret(secret),
+      usedRefreshHashes: [],
+      createdAt: now,
+      lastUsedAt: now,
+      revokedAt: null,
+      revokedReason: null,
+      revision: 1,
+    });
+    return { session: session.toObject(), refreshToken: `${session._id}.${secret}` };
+  }
+
+  async rotate(refreshToken: string, now = new Date()): Promise<RotationOutcome> {
+    const [sessionId, secret] = refreshToken.split('.');
+    if (!sessionId || !secret) return { outcome: 'invalid' };
+    const session = await this.sessions.findById(sessionId).lean();
+    if (!session || session.revokedAt || isIdle(session.lastUsedAt, now)) return { outcome: 'invalid' };
+    const presented = hashSecret(secret);
+    if (session.usedRefreshHashes.includes(presented)) {
+      await this.revoke(session._id, 'refresh_token_reuse', now);
+      return { outcome: 'reused' };
+    }
+    if (!sameHash(presented, session.refreshHash)) return { outcome: 'invalid' };
+    const nextSecret = randomBytes(32).toString('base64url');
+    const rotated = await this.sessions
+      .findOneAndUpdate(
+        { _id: session._id, revision: session.revision, revokedAt: null },
+        {
+          $set: { refreshHash: hashSecret(nextSecret), lastUsedAt: now },
+          $push: { usedRefreshHashes: session.refreshHash },
+          $inc: { revision: 1 },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    // Lost a race with a concurrent refresh of the same token: one of the two is a replay.
+    if (!rotated) return this.rotate(refreshToken, now);
+    return { outcome: 'rotated', session: rotated, refreshToken: `${session._id}.${nextSecret}` };
+  }
+
+  async revoke(sessionId: string, reason: string, now = new Date()): Promise<void> {
+    await this.sessions.updateOne(
+      { _id: sessionId, revokedAt: null },
+      { $set: { revokedAt: now, revokedReason: reason } },
+    );
+  }
+
+  async revokeAllOf(accountId: string, reason: string, now = new Date()): Promise<number> {
+    const result = await this.sessions.updateMany(
+      { accountId, revokedAt: null },
+      { $set: { revokedAt: now, revokedReason: reason } },
+    );
+    return result.modifiedCount;
+  }
+
+  /** Live = not revoked and used within the idle window; use is recorded at most once a minute. */
+  async isLive(sessionId: string, now = new Date()): Promise<boolean> {
+    const session = await this.sessions.findById(sessionId).lean();
+    if (!session || session.revokedAt || isIdle(session.lastUsedAt, now)) return false;
+    if (now.getTime() - session.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
+      await this.sessions.updateOne({ _id: sessionId }, { $set: { lastUsedAt: now } });
+    }
+    return true;
+  }
+
+  find(sessionId: string) {
+    return this.sessions.findById(sessionId).lean();
+  }
+}
+
+function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}

@@ -1,0 +1,37 @@
+import { Schema } from 'mongoose';
+
+export const SESSION_MODEL = 'Session';
+
+/**
+ * A login. The refresh token is `<sessionId>.<secret>`; only hashes are kept. Rotation replaces
+ * the current hash and remembers the old ones: presenting an old one means the token was stolen,
+ * and the whole session (the token family) is revoked.
+ */
+export interface SessionDocument {
+  _id: string;
+  accountId: string;
+  kind: 'officer' | 'staff';
+  refreshHash: string;
+  usedRefreshHashes: string[];
+  createdAt: Date;
+  lastUsedAt: Date;
+  revokedAt: Date | null;
+  revokedReason: string | null;
+  revision: number;
+}
+
+export const SessionSchema = new Schema<SessionDocument>(
+  {
+    _id: { type: String, required: true },
+    accountId: { type: String, required: true, index: true },
+    kind: { type: String, required: true },
+    refreshHash: { type: String, required: true },
+    usedRefreshHashes: { type: [String], default: [] },
+    createdAt: { type: Date, required: true },
+    lastUsedAt: { type: Date, required: true },
+    revokedAt: { type: Date, default: null },
+    revokedReason: { type: String, default: null },
+    revision: { type: Number, required: true },
+  },
+  { collection: 'sessions', versionKey: false },
+);

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { STAFF_ROLES, type StaffRole } from '@lers/auth';
+import { Problem } from '@lers/contracts';
+import { OutboxWriter } from '@lers/messaging';
+import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
+import { newActivation } from '../accounts/activation-link';
+
+export class NewStaffMember {
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fullName: string;
+
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(STAFF_ROLES, { each: true })
+  @Type(() => String)
+  roles: StaffRole[];
+}
+
+/** An admin adds a staff member, who then activates exactly as officers do. */
+@Injectable()
+export class CreateStaffUseCase {
+  constructor(
+    @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(input: NewStaffMember, now = new Date()) {
+    const email = input.email.toLowerCase();
+    if (await this.accounts.exists({ email }))
+      throw new Problem(409, 'account_exists', 'An account with this e-mail exists.');
+    const id = randomUUID();
+    const activation = newActivation(now);
+    const event = this.outbox.event('access.staff.invited', id, {
+      accountId: id,
+      fullName: input.fullName,
+      email,
+      activationToken: activation.token,
+      activationExpiresAt: activation.expiresAt.toISOString(),
+    });
+    try {
+      await this.outbox.insert(
+        this.accounts,
+        staffAccount(id, email, input.fullName, input.roles, now, activation.stored),
+        [event],
+      );
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000)
+        throw new Problem(409, 'account_exists', 'An account with this e-mail exists.');
+      throw error;
+    }
+    return { id, email, fullName: input.fullName, roles: input.roles, status: 'pending_activation' as const };
+  }
+}
+
+export function staffAccount(
+  id: string,
+  email: string,
+  fullName: string,
+  roles: StaffRole[],
+  now: Date,
+  activation: AccountDocument['activation'],
+): Omit<AccountDocument, 'outbox' | 'outboxPending' | 'revision'> {
+  return {
+    _id: id,
+    kind: 'staff',
+    email,
+    fullName,
+    title: null,
+    badgeNumber: null,
+    roles,
+    agency: null,
+    applicationId: null,
+    status: 'pending_activation',
+    passwordHash: null,
+    totpSecret: null,
+    activation,
+    failedLogins: [],
+    createdAt: now,
+    activatedAt: null,
+    suspendedAt: null,
+    suspensionReason: null,
+  };
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { BearerGuard, CurrentPrincipal, OfficerGuard, type Principal } from '@lers/auth';
+import {
+  activateAccount,
+  ActivateAccount,
+  confirmTotp,
+  ConfirmTotp,
+  LinkToken,
+  login,
+  LoginCredentials,
+  logout,
+  refreshSession,
+  RefreshSession,
+  verifyEmail,
+  type Actor,
+} from '@lers/contracts';
+import { CommandBus } from '@lers/messaging';
+
+const anonymous = (request: FastifyRequest): Actor => ({ kind: 'anonymous', roles: [], ip: request.ip });
+
+/** Public sign-up and sign-in routes: rate-limited per client address. */
+@ApiTags('auth')
+@Controller('v1')
+@UseGuards(ThrottlerGuard)
+export class AuthController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('access-applications/verify-email')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm the officer e-mail with the token from the verification e-mail' })
+  verifyEmail(@Body() body: LinkToken, @Req() request: FastifyRequest) {
+    return this.commands.send(verifyEmail, body, anonymous(request));
+  }
+
+  @Post('auth/activate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Set the password (≥ 12 characters, not a common one) and receive the TOTP secret',
+  })
+  activate(@Body() body: ActivateAccount, @Req() request: FastifyRequest) {
+    return this.commands.send(activateAccount, body, anonymous(request));
+  }
+
+  @Post('auth/totp/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm the authenticator with a current code; the account becomes active' })
+  confirmTotp(@Body() body: ConfirmTotp, @Req() request: FastifyRequest) {
+    return this.commands.send(confirmTotp, body, anonymous(request));
+  }
+
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Password + TOTP; 401 invalid_credentials whatever was wrong; 423 after 5 failures in 15 min',
+  })
+  login(@Body() body: LoginCredentials, @Req() request: FastifyRequest) {
+    return this.commands.send(login, body, anonymous(request));
+  }
+
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate the refresh token; reusing an old one revokes the session' })
+  refresh(@Body() body: RefreshSession, @Req() request: FastifyRequest) {
+    return this.commands.send(refreshSession, body, anonymous(request));
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @UseGuards(BearerGuard, OfficerGuard)
+  async logout(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+    await this.commands.send(
+      logout,
+      { sessionId: principal.sessionId },
+      { kind: 'officer', id: principal.accountId, roles: [], ip: request.ip },
+    );
+  }
+}
