@@ -1,0 +1,68 @@
+import { generateSync } from 'otplib';
+import request from 'supertest';
+import { accessApplicationForm, mailCatcher, samplePdf, testAdmin, waitFor } from '@lers/testing';
+
+/** The one-time code an e-mail carries on its `Code:` / `Activation code:` line. */
+export function codeIn(text: string): string {
+  const match = text.match(/(?:Activation code|Code): (\S+)/);
+  if (!match) throw new Error(`no code in e-mail:\n${text}`);
+  return match[1];
+}
+
+export const totpNow = (secret: string) => generateSync({ secret });
+
+export async function latestMailTo(address: string, subjectPart: string) {
+  return waitFor(`an e-mail "${subjectPart}" to ${address}`, async () =>
+    (await mailCatcher.to(address)).find((mail) => mail.subject.includes(subjectPart)),
+  );
+}
+
+export async function staffLogin(accessUrl: string, email: string, password: string, totpSecret: string) {
+  const response = await request(accessUrl)
+    .post('/internal/auth/login')
+    .send({ email, password, totp: totpNow(totpSecret) })
+    .expect(200);
+  return response.body as { accessToken: string; refreshToken: string; expiresIn: number };
+}
+
+export const adminLogin = (accessUrl: string) =>
+  staffLogin(accessUrl, testAdmin.email, testAdmin.password, testAdmin.totpSecret);
+
+/** Applies through the gateway and verifies the e-mail: the application is then pending review. */
+export async function appliedAndVerified(gatewayUrl: string) {
+  const form = accessApplicationForm();
+  const applied = await request(gatewayUrl)
+    .post('/v1/access-applications')
+    .field('application', JSON.stringify(form))
+    .attach('proofOfAuthority', samplePdf(), 'proof.pdf')
+    .expect(201);
+  const mail = await latestMailTo(form.officer.email, 'confirm your e-mail');
+  const verified = await request(gatewayUrl)
+    .post('/v1/access-applications/verify-email')
+    .send({ token: codeIn(mail.text) })
+    .expect(200);
+  return { form, id: applied.body.id as string, verified: verified.body };
+}
+
+/** Approve, activate and confirm TOTP: an active officer with their credentials. */
+export async function activeOfficer(gatewayUrl: string, accessUrl: string, reviewerToken: string) {
+  const { form, id } = await appliedAndVerified(gatewayUrl);
+  await request(accessUrl)
+    .post(`/internal/access-applications/${id}/approve`)
+    .set('authorization', `Bearer ${reviewerToken}`)
+    .expect(200);
+  const mail = await latestMailTo(form.officer.email, 'activate your account');
+  const token = codeIn(mail.text);
+  const password = 'correct horse battery staple 42';
+  const enrolment = await request(gatewayUrl).post('/v1/auth/activate').send({ token, password }).expect(200);
+  await request(gatewayUrl)
+    .post('/v1/auth/totp/confirm')
+    .send({ token, code: totpNow(enrolment.body.totpSecret) })
+    .expect(200);
+  return {
+    email: form.officer.email,
+    password,
+    totpSecret: enrolment.body.totpSecret as string,
+    applicationId: id,
+  };
+}
