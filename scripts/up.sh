@@ -21,7 +21,14 @@ export KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}" MONGO_URL="mongodb://127.0.
 export MINIO_ENDPOINT="http://127.0.0.1:${MINIO_PORT:-9000}" MINIO_ACCESS_KEY="${MINIO_ROOT_USER:-lers-minio}" MINIO_SECRET_KEY="${MINIO_ROOT_PASSWORD:-lers-minio-secret}"
 export SMTP_URL="smtp://127.0.0.1:${SMTP_PORT:-1025}" PUBLIC_BASE_URL="http://localhost:3000"
 export JWT_PRIVATE_KEY="$(cat "$state/jwt-private.pem")" JWT_PUBLIC_KEY="$(cat "$state/jwt-public.pem")"
-export LERS_BOOTSTRAP_ADMIN_EMAIL="${LERS_BOOTSTRAP_ADMIN_EMAIL:-admin@lers.local}"
+# The first admin, made once per checkout: its password and TOTP secret stay in a private file.
+admin_file="$state/bootstrap-admin.env"
+if [[ ! -f "$admin_file" ]]; then
+  (umask 077
+   printf 'LERS_BOOTSTRAP_ADMIN_EMAIL=admin@lers.local\nLERS_BOOTSTRAP_ADMIN_PASSWORD=%s\nLERS_BOOTSTRAP_ADMIN_TOTP_SECRET=%s\n' \
+     "$(openssl rand -base64 24)" "$(node -e "process.stdout.write(require('otplib').generateSecret())")" >"$admin_file")
+fi
+set -a; source "$admin_file"; set +a
 
 pids=()
 stop() {
@@ -53,6 +60,7 @@ cat <<MSG
   Health, metrics   /health/live, /health/ready, /metrics on every port
   Mail catcher      http://localhost:${MAILDEV_WEB_PORT:-1080}    MinIO console http://localhost:${MINIO_CONSOLE_PORT:-9001}
   Logs              $state/logs/<service>.log (JSON)
+  First admin       $admin_file (e-mail, password, TOTP secret: add it to an authenticator app)
 Press Ctrl-C to stop the services; 'npm run down' stops the infrastructure.
 MSG
 wait -n "${pids[@]}"

@@ -1,3 +1,4 @@
 export * from './problem.filter';
 export * from './start-service';
 export * from './validation.pipe';
+export * from './data-service-infrastructure';

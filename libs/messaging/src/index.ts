@@ -13,3 +13,4 @@ export * from './inbox/transient-error';
 export * from './commands/command-bus';
 export * from './commands/command-handler';
 export * from './messaging-options-from';
+export * from './polling-worker';

@@ -1,17 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@lers/auth';
 import { BUCKETS } from '@lers/contracts';
-import { ServiceConfigModule } from '@lers/config';
-import { KafkaReadiness, MessagingModule, messagingOptionsFrom } from '@lers/messaging';
-import { ObservabilityModule } from '@lers/observability';
-import { MongoReadiness, PersistenceModule } from '@lers/persistence';
-import { MinioReadiness, StorageModule } from '@lers/storage';
+import { dataServiceInfrastructure } from '@lers/http';
+import { AccessEnv } from './access.config';
+import { ACCOUNT_MODEL } from './accounts/account.schema';
+import { AccountsModule } from './accounts/accounts.module';
 import { ACCESS_APPLICATION_MODEL } from './applications/access-application.schema';
 import { ApplicationsModule } from './applications/applications.module';
-import { AccountsModule } from './accounts/accounts.module';
-import { ACCOUNT_MODEL } from './accounts/account.schema';
 import { SessionStore } from './sessions/session-store';
-import { AuthModule } from '@lers/auth';
-import { AccessEnv } from './access.config';
 
 @Module({})
 export class AccessModule {
@@ -19,26 +15,13 @@ export class AccessModule {
     return {
       module: AccessModule,
       imports: [
-        ServiceConfigModule.provide(AccessEnv, config),
-        ObservabilityModule.forService({
+        ...dataServiceInfrastructure({
           service: 'access',
-          logLevel: config.LOG_LEVEL,
-          readiness: [KafkaReadiness, MongoReadiness, MinioReadiness],
-        }),
-        PersistenceModule.forService({
-          url: config.MONGO_URL,
-          database: config.MONGO_DB,
-          maxPoolSize: config.MONGO_MAX_POOL_SIZE,
-        }),
-        StorageModule.forService({
-          endpoint: config.MINIO_ENDPOINT,
-          accessKey: config.MINIO_ACCESS_KEY,
-          secretKey: config.MINIO_SECRET_KEY,
+          schema: AccessEnv,
+          config,
+          outboxModels: [ACCESS_APPLICATION_MODEL, ACCOUNT_MODEL],
           buckets: [BUCKETS.accessDocuments],
         }),
-        MessagingModule.forDataService(
-          messagingOptionsFrom('access', config, [ACCESS_APPLICATION_MODEL, ACCOUNT_MODEL]),
-        ),
         AccountsModule,
         AuthModule.forService({ publicKey: config.JWT_PUBLIC_KEY }, SessionStore, AccountsModule),
         ApplicationsModule,

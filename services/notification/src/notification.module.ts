@@ -1,8 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ServiceConfigModule } from '@lers/config';
-import { KafkaReadiness, MessagingModule, messagingOptionsFrom } from '@lers/messaging';
-import { ObservabilityModule } from '@lers/observability';
-import { MongoReadiness, PersistenceModule } from '@lers/persistence';
+import { dataServiceInfrastructure } from '@lers/http';
 import { AccessEventsModule } from './access-events/access-events.module';
 import { NotificationEnv } from './notification.config';
 
@@ -12,18 +9,7 @@ export class NotificationModule {
     return {
       module: NotificationModule,
       imports: [
-        ServiceConfigModule.provide(NotificationEnv, config),
-        ObservabilityModule.forService({
-          service: 'notification',
-          logLevel: config.LOG_LEVEL,
-          readiness: [KafkaReadiness, MongoReadiness],
-        }),
-        PersistenceModule.forService({
-          url: config.MONGO_URL,
-          database: config.MONGO_DB,
-          maxPoolSize: config.MONGO_MAX_POOL_SIZE,
-        }),
-        MessagingModule.forDataService(messagingOptionsFrom('notification', config)),
+        ...dataServiceInfrastructure({ service: 'notification', schema: NotificationEnv, config }),
         AccessEventsModule,
       ],
     };

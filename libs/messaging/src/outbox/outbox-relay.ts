@@ -11,6 +11,7 @@ import type { Connection, Model } from 'mongoose';
 import { CORRELATION_HEADER } from '@lers/observability';
 import { KafkaConnection } from '../kafka/kafka-connection';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
+import { PollingWorker } from '../polling-worker';
 import type { OutboxEvent, WithOutbox } from './outbox-event';
 
 const BATCH = 100;
@@ -26,43 +27,26 @@ type OutboxDocument = WithOutbox & { _id: unknown };
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly worker: PollingWorker;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     @InjectConnection() private readonly connection: Connection,
     private readonly kafka: KafkaConnection,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.nudge(), this.options.outboxPollMs);
-    this.timer.unref();
-    this.nudge();
+  ) {
+    this.worker = new PollingWorker(() => this.drain(), options.outboxPollMs);
   }
 
-  /** Finishes the pass under way (graceful shutdown flushes what it already started). */
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.worker.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.worker.stop();
   }
 
   nudge(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.nudge();
-      }
-    });
+    this.worker.nudge();
   }
 
   /** Publishes everything pending now; resolves when done (tests and shutdown use it). */

@@ -8,6 +8,7 @@ import {
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { createTransport, type Transporter } from 'nodemailer';
+import { PollingWorker } from '@lers/messaging';
 import { runWithCorrelation } from '@lers/observability';
 import { NotificationEnv } from '../notification.config';
 import { OUTGOING_EMAIL_MODEL, type OutgoingEmail } from './outgoing-email.schema';
@@ -25,44 +26,27 @@ const BATCH = 20;
 export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EmailDispatcher.name);
   private readonly transport: Transporter;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopped = false;
+  private readonly worker: PollingWorker;
 
   constructor(
     @InjectModel(OUTGOING_EMAIL_MODEL) private readonly emails: Model<OutgoingEmail>,
     @Inject(NotificationEnv) private readonly config: NotificationEnv,
   ) {
     this.transport = createTransport(config.SMTP_URL);
+    this.worker = new PollingWorker(() => this.sendDue(), config.EMAIL_POLL_MS);
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.nudge(), this.config.EMAIL_POLL_MS);
-    this.timer.unref();
-    this.nudge();
+    this.worker.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
+    await this.worker.stop();
     this.transport.close();
   }
 
   nudge(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.sendDue().finally(() => {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.nudge();
-      }
-    });
+    this.worker.nudge();
   }
 
   private async sendDue(now = new Date()): Promise<void> {
