@@ -16,6 +16,11 @@ as_pg_user() {
 
 postgres_install() {
   [[ -x "$PG_BIN/postgres" ]] || die "PostgreSQL binaries missing: run 'npm ci' first"
+  # The package ships its shared-library symlinks as a list that its install script recreates;
+  # npm skips install scripts that are not approved, so make sure they exist.
+  if [[ ! -e "$PG_BIN/../lib/libicuuc.so.60" ]]; then
+    (cd "$PG_BIN/../.." && node scripts/hydrate-symlinks.js) || die "could not restore PostgreSQL's library links"
+  fi
 }
 
 postgres_healthy() { port_open "$PG_PORT"; }
