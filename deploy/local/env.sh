@@ -4,7 +4,9 @@ LERS_REPO_DIR="${LERS_REPO_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && p
 LERS_CACHE_DIR="${LERS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lers}"
 # State lives per machine, not per checkout: the ports are machine-wide, so every clone must see
 # (and be able to stop) the same servers.
-LERS_STATE_DIR="${LERS_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/lers}"
+# As root it is /var/lib/lers: PostgreSQL then runs as an unprivileged user, who cannot enter /root.
+if [[ $(id -u) -eq 0 ]]; then default_state=/var/lib/lers; else default_state="${XDG_STATE_HOME:-$HOME/.local/state}/lers"; fi
+LERS_STATE_DIR="${LERS_STATE_DIR:-$default_state}"
 LERS_INFRA_DIR="${LERS_INFRA_DIR:-$LERS_STATE_DIR/infra}"
 
 KAFKA_VERSION=4.1.1
