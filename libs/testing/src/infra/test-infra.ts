@@ -33,9 +33,9 @@ export const testInfra = {
     return `http://127.0.0.1:${this.maildevWebPort}`;
   },
   get infraDir() {
-    const state =
-      process.env.LERS_STATE_DIR ??
-      resolve(process.env.XDG_STATE_HOME ?? resolve(homedir(), '.local/state'), 'lers');
+    // Same rule as deploy/local/env.sh: as root, /var/lib/lers (PostgreSQL's user cannot enter /root).
+    const userState = resolve(process.env.XDG_STATE_HOME ?? resolve(homedir(), '.local/state'), 'lers');
+    const state = process.env.LERS_STATE_DIR ?? (process.getuid?.() === 0 ? '/var/lib/lers' : userState);
     return process.env.LERS_TEST_INFRA_DIR ?? resolve(state, 'test-infra');
   },
 };
