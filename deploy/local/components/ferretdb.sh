@@ -26,9 +26,11 @@ ferretdb_install() {
 ferretdb_healthy() { port_open "$MONGO_PORT"; }
 
 ferretdb_start() {
+  mkdir -p "$DATA_DIR/ferretdb"
   start_daemon ferretdb "$FERRETDB_BIN" --handler=postgresql \
     --postgresql-url="postgres://postgres@127.0.0.1:$PG_PORT/postgres?pool_max_conns=200" \
-    --listen-addr="127.0.0.1:$MONGO_PORT" --debug-addr=- --telemetry=disable --log-level=warn
+    --listen-addr="127.0.0.1:$MONGO_PORT" --debug-addr=- --telemetry=disable --log-level=warn \
+    --state-dir="$DATA_DIR/ferretdb"
   wait_until 30 "FerretDB" ferretdb_healthy || die "FerretDB did not start: see $LOG_DIR/ferretdb.log"
 }
 
