@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { deadLetterTopicOf, EVENT_TOPICS } from '@lers/contracts';
@@ -13,6 +14,17 @@ import {
   type RunningService,
 } from '@lers/testing';
 import { bootAccess, bootGateway, bootNotification } from './backbone-harness';
+
+/** An `access.application.submitted` event as the access service would write it. */
+function submittedEvent(applicationId: string, form: ReturnType<typeof accessApplicationForm>) {
+  return newEvent('access', 'access.application.submitted', applicationId, {
+    applicationId,
+    agency: { name: form.agency.name, country: form.agency.country },
+    officer: { fullName: form.officer.fullName, email: form.officer.email },
+    verificationToken: randomBytes(32).toString('base64url'),
+    verificationExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  });
+}
 
 /**
  * The messaging backbone end to end, on real Kafka, FerretDB, MinIO and SMTP:
@@ -84,13 +96,7 @@ describe('messaging backbone', () => {
     await access.close();
     const form = accessApplicationForm();
     const id = `crash-${Date.now()}`;
-    const event = newEvent('access', 'access.application.submitted', id, {
-      applicationId: id,
-      agency: { name: form.agency.name, country: form.agency.country },
-      officer: { fullName: form.officer.fullName, email: form.officer.email },
-      verificationToken: 'x'.repeat(43),
-      verificationExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-    });
+    const event = submittedEvent(id, form);
     // The state the service leaves if it dies right after its single-document write.
     await accessDb.collection('access_applications').insertOne({
       _id: id as never,
@@ -113,13 +119,7 @@ describe('messaging backbone', () => {
 
   it('(c) the same event delivered twice is applied once', async () => {
     const form = accessApplicationForm();
-    const event = newEvent('access', 'access.application.submitted', 'dup-1', {
-      applicationId: 'dup-1',
-      agency: { name: form.agency.name, country: form.agency.country },
-      officer: { fullName: form.officer.fullName, email: form.officer.email },
-      verificationToken: 'y'.repeat(43),
-      verificationExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-    });
+    const event = submittedEvent('dup-1', form);
     const { topic, ...envelope } = event;
     const message = { key: event.key, value: JSON.stringify(envelope) };
     await produceRaw(topic, [message, message]);
@@ -147,13 +147,7 @@ describe('messaging backbone', () => {
     const probe = await KafkaProbe.watch(dlq);
     try {
       const form = accessApplicationForm();
-      const good = newEvent('access', 'access.application.submitted', 'after-poison', {
-        applicationId: 'after-poison',
-        agency: { name: form.agency.name, country: form.agency.country },
-        officer: { fullName: form.officer.fullName, email: form.officer.email },
-        verificationToken: 'z'.repeat(43),
-        verificationExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      });
+      const good = submittedEvent('after-poison', form);
       const { topic, ...goodEnvelope } = good;
       const badPayload = { ...goodEnvelope, id: crypto.randomUUID(), payload: { applicationId: 'x' } };
       await produceRaw(topic, [

@@ -1,13 +1,13 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { ClientKafka } from '@nestjs/microservices';
 import { MongooseModule } from '@nestjs/mongoose';
-import { logLevel, Partitioners } from 'kafkajs';
 import { COMMAND_TOPICS } from '@lers/contracts';
 import { COMMAND_CLIENT, CommandBus } from './commands/command-bus';
 import { CommandHandler } from './commands/command-handler';
 import { DeadLetterPublisher } from './inbox/dead-letter-publisher';
 import { EventInbox } from './inbox/event-inbox';
 import { PROCESSED_EVENT_MODEL, ProcessedEventSchema } from './inbox/processed-event.schema';
+import { consumerConfig, IDEMPOTENT_PRODUCER, kafkaClientConfig } from './kafka/client-config';
 import { KafkaConnection } from './kafka/kafka-connection';
 import { KafkaReadiness } from './kafka/kafka-readiness';
 import { createKafkaServer } from './kafka/kafka-server-options';
@@ -48,25 +48,9 @@ export class MessagingModule {
         provide: COMMAND_CLIENT,
         useFactory: () => {
           const client = new ClientKafka({
-            client: {
-              clientId: 'lers-gateway',
-              brokers: options.brokers,
-              logLevel: logLevel.WARN,
-              retry: { initialRetryTime: 100, retries: 8 },
-            },
-            consumer: {
-              groupId: options.groupId ?? 'lers-gateway',
-              maxWaitTimeInMs: options.maxWaitMs,
-              sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-              heartbeatInterval: Math.min(3000, Math.floor((options.sessionTimeoutMs ?? 30_000) / 3)),
-            },
-            producer: {
-              allowAutoTopicCreation: false,
-              idempotent: true,
-              maxInFlightRequests: 1,
-              createPartitioner: Partitioners.DefaultPartitioner,
-              retry: { initialRetryTime: 100, maxRetryTime: 5000, retries: Number.MAX_SAFE_INTEGER },
-            },
+            client: kafkaClientConfig(options, 'lers-gateway'),
+            consumer: consumerConfig(options, options.groupId ?? 'lers-gateway'),
+            producer: IDEMPOTENT_PRODUCER,
             postfixId: '',
           });
           Object.values(COMMAND_TOPICS).forEach((topic) => client.subscribeToResponseOf(topic));

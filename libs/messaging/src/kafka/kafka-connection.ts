@@ -5,7 +5,8 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { type Admin, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { type Admin, Kafka, type Producer } from 'kafkajs';
+import { IDEMPOTENT_PRODUCER, kafkaClientConfig } from './client-config';
 import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 import { ensureTopics } from './topic-provisioner';
 import { allTopics } from '@lers/contracts';
@@ -24,20 +25,10 @@ export class KafkaConnection implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(@Inject(MESSAGING_OPTIONS) readonly options: MessagingOptions) {
     this.kafka = new Kafka({
-      clientId: `lers-${options.service}`,
-      brokers: options.brokers,
-      logLevel: logLevel.WARN,
+      ...kafkaClientConfig(options, `lers-${options.service}`),
       logCreator: () => (entry) => this.logger.warn({ kafka: entry.log }, entry.log.message),
-      retry: { initialRetryTime: 100, retries: 8 },
     });
-    this.producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-      // An idempotent producer must not give up between retries, or ordering guarantees lapse.
-      retry: { initialRetryTime: 100, maxRetryTime: 5000, retries: Number.MAX_SAFE_INTEGER },
-    });
+    this.producer = this.kafka.producer(IDEMPOTENT_PRODUCER);
     this.admin = this.kafka.admin();
   }
 
