@@ -9,11 +9,13 @@ import { ReviewApplicationsUseCase } from './use-cases/review-applications';
 import { SubmitAccessApplicationUseCase } from './use-cases/submit-access-application';
 import { VerifyEmailUseCase } from './use-cases/verify-email';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AgenciesModule } from '../agencies/agencies.module';
 
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: ACCESS_APPLICATION_MODEL, schema: AccessApplicationSchema }]),
     AccountsModule,
+    AgenciesModule,
   ],
   controllers: [AccessApplicationCommands, ReviewController],
   providers: [

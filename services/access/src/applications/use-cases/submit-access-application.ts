@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Problem, type SubmitAccessApplication, type SubmitAccessApplicationResult } from '@lers/contracts';
 import { OutboxWriter } from '@lers/messaging';
 import { classifyOfficerEmail } from '../../agencies/domain/government-email-policy';
+import { GovernmentDomains } from '../../agencies/government-domains';
 import { ACCESS_APPLICATION_MODEL, type AccessApplicationDocument } from '../access-application.schema';
 import { newLinkToken, VERIFICATION_TOKEN_TTL_MS } from '../verification-token';
 
@@ -13,6 +14,7 @@ export class SubmitAccessApplicationUseCase {
   constructor(
     @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
     private readonly outbox: OutboxWriter,
+    private readonly governmentDomains: GovernmentDomains,
   ) {}
 
   async execute(form: SubmitAccessApplication, now = new Date()): Promise<SubmitAccessApplicationResult> {
@@ -31,7 +33,9 @@ export class SubmitAccessApplicationUseCase {
         'Attach at least one proof of authority (PDF, PNG or JPEG).',
       );
     }
-    const email = classifyOfficerEmail(form.officer.email, { verifiedAgencyDomains: [] });
+    const email = classifyOfficerEmail(form.officer.email, {
+      verifiedAgencyDomains: await this.governmentDomains.all(),
+    });
     if (email.verdict !== 'government') {
       throw new Problem(422, 'non_government_email', 'The officer e-mail must be on a government domain.', [
         { field: 'officer.email', message: 'is not a government e-mail domain' },
