@@ -8,6 +8,8 @@ import { maskSecrets } from './mask-secrets';
 export function loggingModule(service: string, level: string): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
+      // Through process.stdout (not pino's direct fd writer) so a test can read what is logged.
+      stream: process.stdout,
       level,
       base: { service },
       messageKey: 'message',
