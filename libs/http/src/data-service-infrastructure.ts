@@ -1,4 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { ClockModule } from '@lers/clock';
 import { ServiceConfigModule, type ServiceEnv } from '@lers/config';
 import {
   KafkaReadiness,
@@ -49,6 +50,7 @@ export function dataServiceInfrastructure<Config extends ServiceEnv & MongoConfi
   ];
   return [
     ServiceConfigModule.provide(options.schema, config),
+    { module: ClockModule },
     ObservabilityModule.forService({ service: options.service, logLevel: config.LOG_LEVEL, readiness }),
     PersistenceModule.forService({
       url: config.MONGO_URL,

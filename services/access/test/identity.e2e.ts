@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { AUDIENCE, TOKEN_ISSUER } from '@lers/auth';
+import { Clock } from '@lers/clock';
 import { openTestDatabase, samplePdf, testJwtKeys, type RunningService } from '@lers/testing';
 import { bootAccess, bootGateway, bootNotification } from '../../../test/e2e/backbone-harness';
 import {
@@ -343,6 +344,39 @@ describe('identity and access', () => {
 
     it('no token at all', async () => {
       await request(gateway.url).get('/v1/me').expect(401);
+    });
+  });
+
+  describe('with the access service clock moved forward', () => {
+    let offsetMs = 0;
+    beforeAll(() => {
+      const clock = access.app.get(Clock);
+      jest.spyOn(clock, 'now').mockImplementation(() => new Date(Date.now() + offsetMs));
+    });
+    afterEach(() => (offsetMs = 0));
+    afterAll(() => jest.restoreAllMocks());
+
+    it('ends a session nobody used for 30 minutes', async () => {
+      const officer = await activeOfficer(gateway.url, access.url, adminToken);
+      const tokens = (await officerLogin(officer).expect(200)).body;
+      offsetMs = 29 * 60_000;
+      await request(gateway.url).get('/v1/me').set(bearer(tokens.accessToken)).expect(200);
+      offsetMs = 29 * 60_000 + 31 * 60_000;
+      await request(gateway.url).get('/v1/me').set(bearer(tokens.accessToken)).expect(401);
+      await request(gateway.url)
+        .post('/v1/auth/refresh')
+        .send({ refreshToken: tokens.refreshToken })
+        .expect(401);
+    });
+
+    it('unlocks an account once the 15-minute window has passed', async () => {
+      const officer = await activeOfficer(gateway.url, access.url, adminToken);
+      for (let attempt = 0; attempt < 5; attempt++) await officerLogin(officer, '000000').expect(401);
+      await officerLogin(officer).expect(423);
+      offsetMs = 14 * 60_000;
+      await officerLogin(officer).expect(423);
+      offsetMs = 15 * 60_000 + 1000;
+      await officerLogin(officer).expect(200);
     });
   });
 

@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -18,13 +19,14 @@ const present = (domain: GovernmentDomainDocument) => ({
 @Injectable()
 export class GovernmentDomains {
   constructor(
+    private readonly clock: Clock,
     @InjectModel(GOVERNMENT_DOMAIN_MODEL) private readonly domains: Model<GovernmentDomainDocument>,
   ) {}
 
   async add(
     input: { domain: string; country: string; agencyName?: string },
     adminId: string,
-    now = new Date(),
+    now = this.clock.now(),
   ) {
     const domain = applyRule(() => normaliseDomain(input.domain));
     try {

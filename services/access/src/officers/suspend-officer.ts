@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -12,12 +13,13 @@ import { applyRule } from '../shared/rule-problem';
 @Injectable()
 export class SuspendOfficerUseCase {
   constructor(
+    private readonly clock: Clock,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly sessions: SessionStore,
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async execute(officerId: string, adminId: string, reason: string, now = new Date()) {
+  async execute(officerId: string, adminId: string, reason: string, now = this.clock.now()) {
     const officer = await this.accounts.findOne({ _id: officerId, kind: 'officer' }).lean<AccountDocument>();
     if (!officer) throw Problem.notFound('officer');
     const change = applyRule(() => suspend(officer, now, adminId, reason));

@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -16,9 +17,12 @@ export type RotationOutcome =
 /** Sessions and their rotating refresh tokens; the only writer of the `sessions` collection. */
 @Injectable()
 export class SessionStore implements SessionLiveness {
-  constructor(@InjectModel(SESSION_MODEL) private readonly sessions: Model<SessionDocument>) {}
+  constructor(
+    private readonly clock: Clock,
+    @InjectModel(SESSION_MODEL) private readonly sessions: Model<SessionDocument>,
+  ) {}
 
-  async open(accountId: string, kind: 'officer' | 'staff', now = new Date()) {
+  async open(accountId: string, kind: 'officer' | 'staff', now = this.clock.now()) {
     const secret = randomBytes(32).toString('base64url');
     const session = await this.sessions.create({
       _id: randomUUID(),
@@ -35,7 +39,7 @@ export class SessionStore implements SessionLiveness {
     return { session: session.toObject(), refreshToken: `${session._id}.${secret}` };
   }
 
-  async rotate(refreshToken: string, now = new Date()): Promise<RotationOutcome> {
+  async rotate(refreshToken: string, now = this.clock.now()): Promise<RotationOutcome> {
     const [sessionId, secret] = refreshToken.split('.');
     if (!sessionId || !secret) return { outcome: 'invalid' };
     const session = await this.sessions.findById(sessionId).lean();
@@ -63,14 +67,14 @@ export class SessionStore implements SessionLiveness {
     return { outcome: 'rotated', session: rotated, refreshToken: `${session._id}.${nextSecret}` };
   }
 
-  async revoke(sessionId: string, reason: string, now = new Date()): Promise<void> {
+  async revoke(sessionId: string, reason: string, now = this.clock.now()): Promise<void> {
     await this.sessions.updateOne(
       { _id: sessionId, revokedAt: null },
       { $set: { revokedAt: now, revokedReason: reason } },
     );
   }
 
-  async revokeAllOf(accountId: string, reason: string, now = new Date()): Promise<number> {
+  async revokeAllOf(accountId: string, reason: string, now = this.clock.now()): Promise<number> {
     const result = await this.sessions.updateMany(
       { accountId, revokedAt: null },
       { $set: { revokedAt: now, revokedReason: reason } },
@@ -79,7 +83,7 @@ export class SessionStore implements SessionLiveness {
   }
 
   /** Live = not revoked and used within the idle window; use is recorded at most once a minute. */
-  async isLive(sessionId: string, now = new Date()): Promise<boolean> {
+  async isLive(sessionId: string, now = this.clock.now()): Promise<boolean> {
     const session = await this.sessions.findById(sessionId).lean();
     if (!session || session.revokedAt || isIdle(session.lastUsedAt, now)) return false;
     if (now.getTime() - session.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {

@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Type } from 'class-transformer';
@@ -31,11 +32,12 @@ export class NewStaffMember {
 @Injectable()
 export class CreateStaffUseCase {
   constructor(
+    private readonly clock: Clock,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async execute(input: NewStaffMember, now = new Date()) {
+  async execute(input: NewStaffMember, now = this.clock.now()) {
     const email = input.email.toLowerCase();
     if (await this.accounts.exists({ email }))
       throw new Problem(409, 'account_exists', 'An account with this e-mail exists.');

@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import {
   Inject,
   Injectable,
@@ -29,6 +30,7 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
   private readonly worker: PollingWorker;
 
   constructor(
+    private readonly clock: Clock,
     @InjectModel(OUTGOING_EMAIL_MODEL) private readonly emails: Model<OutgoingEmail>,
     @Inject(NotificationEnv) private readonly config: NotificationEnv,
   ) {
@@ -49,7 +51,7 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
     this.worker.nudge();
   }
 
-  private async sendDue(now = new Date()): Promise<void> {
+  private async sendDue(now = this.clock.now()): Promise<void> {
     try {
       const due = await this.emails
         .find({
@@ -85,7 +87,7 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
         });
         await this.emails.updateOne(
           { _id: email._id },
-          { $set: { status: 'sent', sentAt: new Date(), leaseUntil: null } },
+          { $set: { status: 'sent', sentAt: this.clock.now(), leaseUntil: null } },
         );
         this.logger.log({ emailId: email._id, template: email.template }, 'e-mail sent');
       } catch (error) {
@@ -97,7 +99,7 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
               status: finalFailure ? 'failed' : 'pending',
               leaseUntil: null,
               lastError: (error as Error).message.slice(0, 500),
-              nextAttemptAt: nextAttemptAfterFailure(leased.attempts, new Date()),
+              nextAttemptAt: nextAttemptAfterFailure(leased.attempts, this.clock.now()),
             },
           },
         );

@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -12,11 +13,17 @@ const DUPLICATE_KEY = 11000;
 @Injectable()
 export class EmailOutbox {
   constructor(
+    private readonly clock: Clock,
     @InjectModel(OUTGOING_EMAIL_MODEL) private readonly emails: Model<OutgoingEmail>,
     private readonly dispatcher: EmailDispatcher,
   ) {}
 
-  async queue(cause: EventEnvelope, template: string, email: RenderedEmail, now = new Date()): Promise<void> {
+  async queue(
+    cause: EventEnvelope,
+    template: string,
+    email: RenderedEmail,
+    now = this.clock.now(),
+  ): Promise<void> {
     try {
       await this.emails.create({
         _id: `${cause.id}:${template}`,

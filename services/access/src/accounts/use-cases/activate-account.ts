@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -15,9 +16,12 @@ const INVALID_TOKEN = () =>
 /** Activation, for officers and staff alike: set a password, then confirm an authenticator. */
 @Injectable()
 export class ActivateAccountUseCase {
-  constructor(@InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>) {}
+  constructor(
+    private readonly clock: Clock,
+    @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
+  ) {}
 
-  async setPassword(token: string, password: string, now = new Date()): Promise<TotpEnrolment> {
+  async setPassword(token: string, password: string, now = this.clock.now()): Promise<TotpEnrolment> {
     const account = await this.byToken(token, now);
     const change = applyRule(() => setPassword(account, now));
     applyRule(() => assertAcceptablePassword(password, { email: account.email }));
@@ -30,7 +34,7 @@ export class ActivateAccountUseCase {
     return { totpSecret: secret, otpauthUrl };
   }
 
-  async confirmTotp(token: string, code: string, now = new Date()): Promise<{ status: 'active' }> {
+  async confirmTotp(token: string, code: string, now = this.clock.now()): Promise<{ status: 'active' }> {
     const account = await this.byToken(token, now);
     const change = applyRule(() => confirmTotp(account, now));
     if (!totpMatches(account.totpSecret, code)) {

@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -26,12 +27,13 @@ export interface ReviewQueueItem {
 @Injectable()
 export class ReviewApplicationsUseCase {
   constructor(
+    private readonly clock: Clock,
     @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async queue(status: AccessApplicationStatus, limit: number, cursor: number, now = new Date()) {
+  async queue(status: AccessApplicationStatus, limit: number, cursor: number, now = this.clock.now()) {
     const found = await this.applications
       .find({ status })
       .sort({ reviewDueBy: 1, submittedAt: 1, _id: 1 })
@@ -42,11 +44,11 @@ export class ReviewApplicationsUseCase {
     return { items, nextCursor: found.length > limit ? String(cursor + limit) : null };
   }
 
-  async get(id: string, now = new Date()): Promise<ReviewQueueItem> {
+  async get(id: string, now = this.clock.now()): Promise<ReviewQueueItem> {
     return this.toItem(await this.find(id), now);
   }
 
-  async approve(id: string, reviewerId: string, now = new Date()) {
+  async approve(id: string, reviewerId: string, now = this.clock.now()) {
     const application = await this.find(id);
     const change = applyRule(() => approve(application, now, reviewerId));
     const accountId = randomUUID();
@@ -101,7 +103,7 @@ export class ReviewApplicationsUseCase {
     return { id, status: change.status, accountId };
   }
 
-  async reject(id: string, reviewerId: string, reason: string, now = new Date()) {
+  async reject(id: string, reviewerId: string, reason: string, now = this.clock.now()) {
     const application = await this.find(id);
     const change = applyRule(() => reject(application, now, reviewerId, reason));
     const event = this.outbox.event('access.application.rejected', application._id, {

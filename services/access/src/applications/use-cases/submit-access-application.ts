@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -12,12 +13,16 @@ import { newLinkToken, VERIFICATION_TOKEN_TTL_MS } from '../verification-token';
 @Injectable()
 export class SubmitAccessApplicationUseCase {
   constructor(
+    private readonly clock: Clock,
     @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
     private readonly outbox: OutboxWriter,
     private readonly governmentDomains: GovernmentDomains,
   ) {}
 
-  async execute(form: SubmitAccessApplication, now = new Date()): Promise<SubmitAccessApplicationResult> {
+  async execute(
+    form: SubmitAccessApplication,
+    now = this.clock.now(),
+  ): Promise<SubmitAccessApplicationResult> {
     if (form.declaration !== true) {
       throw new Problem(
         422,

@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -15,12 +16,13 @@ const INVALID = () => new Problem(400, 'invalid_token', 'The verification link i
 @Injectable()
 export class VerifyEmailUseCase {
   constructor(
+    private readonly clock: Clock,
     @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
     private readonly outbox: OutboxWriter,
     @Inject(REVIEW_CALENDARS) private readonly calendars: { all: HolidayCalendars; reviewCountry: string },
   ) {}
 
-  async execute(token: string, now = new Date()): Promise<EmailVerifiedResult> {
+  async execute(token: string, now = this.clock.now()): Promise<EmailVerifiedResult> {
     const application = await this.applications
       .findOne({ 'emailVerification.tokenHash': hashLinkToken(token) })
       .lean<AccessApplicationDocument>();

@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -19,6 +20,7 @@ export class LogInUseCase {
   private readonly logger = new Logger(LogInUseCase.name);
 
   constructor(
+    private readonly clock: Clock,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly sessions: SessionStore,
     private readonly tokens: TokenSigner,
@@ -27,7 +29,7 @@ export class LogInUseCase {
   async execute(
     credentials: LoginCredentials,
     kind: 'officer' | 'staff',
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<TokenPair> {
     const account = await this.accounts.findOne({ email: credentials.email.toLowerCase(), kind }).lean();
     const until = account ? lockedUntil(account.failedLogins, now) : null;

@@ -1,3 +1,4 @@
+import { Clock } from '@lers/clock';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -11,12 +12,13 @@ export class RefreshSessionUseCase {
   private readonly logger = new Logger(RefreshSessionUseCase.name);
 
   constructor(
+    private readonly clock: Clock,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly sessions: SessionStore,
     private readonly tokens: TokenSigner,
   ) {}
 
-  async execute(refreshToken: string, now = new Date()): Promise<TokenPair> {
+  async execute(refreshToken: string, now = this.clock.now()): Promise<TokenPair> {
     const rotation = await this.sessions.rotate(refreshToken, now);
     if (rotation.outcome === 'reused') {
       this.logger.warn('refresh token reuse: session family revoked');
