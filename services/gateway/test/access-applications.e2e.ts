@@ -127,6 +127,19 @@ describe('POST /v1/access-applications', () => {
   it('serves the OpenAPI document and Swagger UI', async () => {
     const spec = await request(gateway.url).get('/v1/openapi.json').expect(200);
     expect(spec.body.paths['/v1/access-applications'].post).toBeDefined();
+    // Bodies are described from the validating DTOs.
+    const login = spec.body.paths['/v1/auth/login'].post.requestBody.content['application/json'].schema;
+    expect(login.$ref).toBe('#/components/schemas/LoginCredentials');
+    expect(spec.body.components.schemas.LoginCredentials.properties).toEqual(
+      expect.objectContaining({
+        email: expect.any(Object),
+        password: expect.any(Object),
+        totp: expect.any(Object),
+      }),
+    );
+    expect(spec.body.components.schemas.LoginCredentials.required).toEqual(
+      expect.arrayContaining(['email', 'password', 'totp']),
+    );
     await request(gateway.url).get('/docs').redirects(1).expect(200);
   });
 });
