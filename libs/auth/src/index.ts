@@ -3,3 +3,4 @@ export * from './auth.module';
 export * from './guards';
 export * from './jwt.strategy';
 export * from './principal';
+export * from './password-totp.strategy';

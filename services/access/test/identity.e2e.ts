@@ -186,6 +186,21 @@ describe('identity and access', () => {
     for (const response of [wrongPassword, wrongTotp, unknown]) {
       expect(response.body).toMatchObject({ code: 'invalid_credentials', detail: wrongPassword.body.detail });
     }
+    const missing = await request(gateway.url)
+      .post('/v1/auth/login')
+      .send({ email: officer.email })
+      .expect(400);
+    expect(missing.body.code).toBe('validation_failed');
+    const extra = await request(gateway.url)
+      .post('/v1/auth/login')
+      .send({
+        email: officer.email,
+        password: officer.password,
+        totp: totpNow(officer.totpSecret),
+        admin: true,
+      })
+      .expect(400);
+    expect(extra.body.code).toBe('validation_failed');
     for (let attempt = 0; attempt < 3; attempt++) await officerLogin(officer, '000000').expect(401);
     const locked = await officerLogin(officer).expect(423);
     expect(locked.body.code).toBe('account_locked');

@@ -10,6 +10,7 @@ import { AuthController } from './auth/auth.controller';
 import { GatewaySessionModule } from './auth/gateway-auth.module';
 import { GatewaySessionLiveness } from './auth/gateway-session-liveness';
 import { MeController } from './me/me.controller';
+import { OfficerLocalStrategy } from './auth/officer-local.strategy';
 import { GatewayEnv } from './gateway.config';
 
 @Module({})
@@ -41,6 +42,7 @@ export class GatewayModule {
         ),
       ],
       controllers: [AccessApplicationsController, AuthController, MeController],
+      providers: [OfficerLocalStrategy],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthCommands } from '../auth/auth.commands';
 import { StaffAuthController } from '../auth/staff-auth.controller';
+import { StaffLocalStrategy } from '../auth/staff-local.strategy';
 import { TokenSigner } from '../auth/token-signer';
 import { LogInUseCase } from '../auth/use-cases/log-in';
 import { RefreshSessionUseCase } from '../auth/use-cases/refresh-session';
@@ -34,6 +35,7 @@ const models = MongooseModule.forFeature([
     CreateStaffUseCase,
     SuspendOfficerUseCase,
     BootstrapAdmin,
+    StaffLocalStrategy,
   ],
   exports: [models, SessionStore],
 })

@@ -1,25 +1,34 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ActivateAccount, ConfirmTotp, LoginCredentials, RefreshSession } from '@lers/contracts';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
+import {
+  ActivateAccount,
+  ConfirmTotp,
+  LoginCredentials,
+  RefreshSession,
+  type TokenPair,
+} from '@lers/contracts';
+import { StaffLoginGuard } from './staff-local.strategy';
 import { BearerGuard, CurrentPrincipal, StaffGuard, type Principal } from '@lers/auth';
 import { ActivateAccountUseCase } from '../accounts/use-cases/activate-account';
 import { SessionStore } from '../sessions/session-store';
-import { LogInUseCase } from './use-cases/log-in';
 import { RefreshSessionUseCase } from './use-cases/refresh-session';
 
 /** Staff sign-in on the internal API: the same rules as officers, staff tokens. */
 @Controller('internal/auth')
 export class StaffAuthController {
   constructor(
-    private readonly logIn: LogInUseCase,
     private readonly refresh: RefreshSessionUseCase,
     private readonly activation: ActivateAccountUseCase,
     private readonly sessions: SessionStore,
   ) {}
 
+  /** The body is LoginCredentials, validated by the strategy before any check. */
   @Post('login')
   @HttpCode(200)
-  login(@Body() credentials: LoginCredentials) {
-    return this.logIn.execute(credentials, 'staff');
+  @UseGuards(StaffLoginGuard)
+  @ApiBody({ type: LoginCredentials })
+  login(@Req() request: { user: TokenPair }) {
+    return request.user;
   }
 
   @Post('refresh')

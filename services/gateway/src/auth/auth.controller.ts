@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { BearerGuard, CurrentPrincipal, OfficerGuard, type Principal } from '@lers/auth';
@@ -9,15 +9,16 @@ import {
   confirmTotp,
   ConfirmTotp,
   LinkToken,
-  login,
   LoginCredentials,
   logout,
   refreshSession,
   RefreshSession,
   verifyEmail,
   type Actor,
+  type TokenPair,
 } from '@lers/contracts';
 import { CommandBus } from '@lers/messaging';
+import { OfficerLoginGuard } from './officer-local.strategy';
 
 const anonymous = (request: FastifyRequest): Actor => ({ kind: 'anonymous', roles: [], ip: request.ip });
 
@@ -56,8 +57,10 @@ export class AuthController {
   @ApiOperation({
     summary: 'Password + TOTP; 401 invalid_credentials whatever was wrong; 423 after 5 failures in 15 min',
   })
-  login(@Body() body: LoginCredentials, @Req() request: FastifyRequest) {
-    return this.commands.send(login, body, anonymous(request));
+  @UseGuards(OfficerLoginGuard)
+  @ApiBody({ type: LoginCredentials })
+  login(@Req() request: FastifyRequest & { user: TokenPair }) {
+    return request.user;
   }
 
   @Post('auth/refresh')
