@@ -1,4 +1,3 @@
-import { DomainRuleViolation } from '../../shared/domain/domain-rule-violation';
 import {
   confirmTotp,
   MAX_SUSPENSION_REASON_LENGTH,
@@ -12,6 +11,7 @@ import {
   setPassword,
   suspend,
 } from './officer-account';
+import { violationOf } from '../../../test/violation-of';
 
 const now = new Date('2026-03-02T09:30:00Z');
 const admin = { id: 'admin-1', isAdmin: true };
@@ -27,16 +27,6 @@ function perform(action: OfficerAccountAction, status: OfficerAccountStatus): { 
     case 'reactivate':
       return reactivate({ status }, now, admin);
   }
-}
-
-function violationOf(attempt: () => unknown): DomainRuleViolation {
-  try {
-    attempt();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainRuleViolation);
-    return error as DomainRuleViolation;
-  }
-  throw new Error('expected a DomainRuleViolation');
 }
 
 describe('officer account state machine', () => {

@@ -1,4 +1,3 @@
-import { DomainRuleViolation } from '../../shared/domain/domain-rule-violation';
 import {
   assertAcceptablePassword,
   findPasswordWeakness,
@@ -7,6 +6,7 @@ import {
   PasswordWeakness,
   passwordWeaknessMessage,
 } from './password-policy';
+import { violationOf } from '../../../test/violation-of';
 
 /** A deterministic, patternless password of `length` code points. */
 function patternless(length: number): string {
@@ -20,15 +20,9 @@ function patternless(length: number): string {
   return password;
 }
 
-function violationOf(password: string, email?: string): DomainRuleViolation {
-  try {
-    assertAcceptablePassword(password, { email });
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainRuleViolation);
-    return error as DomainRuleViolation;
-  }
-  throw new Error('expected the password to be refused');
-}
+/** The refusal of `password`, which must be refused. */
+const refusalOf = (password: string, email?: string) =>
+  violationOf(() => assertAcceptablePassword(password, { email }));
 
 describe('password policy', () => {
   it('sets the NIST 800-63B bounds', () => {
@@ -178,14 +172,14 @@ describe('password policy', () => {
     ];
 
     it.each(refused)('refuses %p with weak_password on field password (%s)', (password, weakness, email) => {
-      const violation = violationOf(password, email);
+      const violation = refusalOf(password, email);
       expect(violation.code).toBe('weak_password');
       expect(violation.field).toBe('password');
       expect(violation.message).toBe(passwordWeaknessMessage(weakness));
     });
 
     it.each(refused)('never echoes the password %p in the message', (password, _weakness, email) => {
-      const { message } = violationOf(password, email);
+      const { message } = refusalOf(password, email);
       expect(message.toLowerCase()).not.toContain(password.toLowerCase());
     });
 

@@ -1,4 +1,3 @@
-import { DomainRuleViolation } from '../../shared/domain/domain-rule-violation';
 import {
   classifyOfficerEmail,
   isFreeMailDomain,
@@ -10,18 +9,9 @@ import {
   SHIPPED_FREE_MAIL_DOMAINS,
   SHIPPED_GOVERNMENT_SUFFIXES,
 } from './government-email-policy';
+import { violationOf } from '../../../test/violation-of';
 
 const none: OfficerEmailPolicyOptions = { verifiedAgencyDomains: [] };
-
-function violationOf(attempt: () => unknown): DomainRuleViolation {
-  try {
-    attempt();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainRuleViolation);
-    return error as DomainRuleViolation;
-  }
-  throw new Error('expected a DomainRuleViolation');
-}
 
 describe('classifyOfficerEmail', () => {
   describe('shipped government suffixes', () => {

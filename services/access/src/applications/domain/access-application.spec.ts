@@ -1,4 +1,3 @@
-import { DomainRuleViolation } from '../../shared/domain/domain-rule-violation';
 import { HolidayCalendar } from '../../review/domain/holiday-calendar';
 import {
   ACCESS_APPLICATION_ACTIONS,
@@ -12,6 +11,7 @@ import {
   reject,
   verifyEmail,
 } from './access-application';
+import { violationOf } from '../../../test/violation-of';
 
 const newYork: HolidayCalendar = {
   country: 'US',
@@ -31,16 +31,6 @@ function perform(action: AccessApplicationAction, status: AccessApplicationStatu
     case 'reject':
       return reject({ status }, now, 'reviewer-1', 'Not a law-enforcement agency.');
   }
-}
-
-function violationOf(attempt: () => unknown): DomainRuleViolation {
-  try {
-    attempt();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainRuleViolation);
-    return error as DomainRuleViolation;
-  }
-  throw new Error('expected a DomainRuleViolation');
 }
 
 describe('access application state machine', () => {
