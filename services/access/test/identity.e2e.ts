@@ -261,6 +261,12 @@ describe('identity and access', () => {
       .set(bearer(adminToken))
       .send({ email: reviewerEmail, fullName: 'Rae Reviewer', roles: ['reviewer'] })
       .expect(201);
+    const twice = await request(access.url)
+      .post('/internal/staff')
+      .set(bearer(adminToken))
+      .send({ email: reviewerEmail.toUpperCase(), fullName: 'Rae Again', roles: ['reviewer'] })
+      .expect(409);
+    expect(twice.body.code).toBe('account_exists');
     const token = codeIn((await latestMailTo(reviewerEmail, 'added as staff')).text);
     const password = 'reviewer passphrase 2026!';
     const enrolment = await request(access.url)

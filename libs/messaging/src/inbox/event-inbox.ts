@@ -15,13 +15,13 @@ import { groupIdOf, MESSAGING_OPTIONS, type MessagingOptions } from '../messagin
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { PROCESSED_EVENT_MODEL, type ProcessedEvent } from './processed-event.schema';
 import { isTransient } from './transient-error';
+import { isDuplicateKey } from '@lers/persistence';
 
 export type EventHandlers = {
   [T in EventType]?: (event: EventEnvelope<EventPayload<T>>) => Promise<void>;
 };
 
 const ATTEMPTS_BEFORE_DEAD_LETTER = 3;
-const DUPLICATE_KEY = 11000;
 
 /**
  * Applies consumed events at most once per consumer group and never blocks on a bad one:
@@ -118,7 +118,7 @@ export class EventInbox {
       });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const existing = await this.ledger.findById(_id).lean();
       return existing?.status !== 'done';
     }

@@ -6,6 +6,7 @@ import { Problem } from '@lers/contracts';
 import { applyRule } from '../shared/rule-problem';
 import { normaliseDomain } from './domain/government-email-policy';
 import { GOVERNMENT_DOMAIN_MODEL, type GovernmentDomainDocument } from './government-domain.schema';
+import { isDuplicateKey } from '@lers/persistence';
 
 const present = (domain: GovernmentDomainDocument) => ({
   domain: domain._id,
@@ -39,8 +40,7 @@ export class GovernmentDomains {
       });
       return present(created.toObject());
     } catch (error) {
-      if ((error as { code?: number }).code === 11000)
-        throw new Problem(409, 'domain_exists', `${domain} is already listed.`);
+      if (isDuplicateKey(error)) throw new Problem(409, 'domain_exists', `${domain} is already listed.`);
       throw error;
     }
   }

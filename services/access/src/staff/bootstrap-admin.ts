@@ -5,6 +5,7 @@ import { AccessEnv } from '../access.config';
 import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
 import { hashPassword } from '../accounts/credentials';
 import { staffAccount } from './create-staff';
+import { isDuplicateKey } from '@lers/persistence';
 
 /**
  * When no staff exists, the first admin comes from LERS_BOOTSTRAP_ADMIN_* (password and TOTP
@@ -45,7 +46,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
       });
       this.logger.log({ email }, 'bootstrap admin created');
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 }

@@ -6,10 +6,11 @@ import { ArrayMinSize, ArrayUnique, IsEmail, IsIn, IsNotEmpty, IsString, MaxLeng
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { STAFF_ROLES, type StaffRole } from '@lers/auth';
-import { Problem } from '@lers/contracts';
 import { OutboxWriter } from '@lers/messaging';
 import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
 import { newActivation } from '../accounts/activation-link';
+import { isDuplicateKey } from '@lers/persistence';
+import { accountExists } from '../accounts/account-exists';
 
 export class NewStaffMember {
   @IsEmail()
@@ -39,8 +40,6 @@ export class CreateStaffUseCase {
 
   async execute(input: NewStaffMember, now = this.clock.now()) {
     const email = input.email.toLowerCase();
-    if (await this.accounts.exists({ email }))
-      throw new Problem(409, 'account_exists', 'An account with this e-mail exists.');
     const id = randomUUID();
     const activation = newActivation(now);
     const event = this.outbox.event('access.staff.invited', id, {
@@ -57,9 +56,8 @@ export class CreateStaffUseCase {
         [event],
       );
     } catch (error) {
-      if ((error as { code?: number }).code === 11000)
-        throw new Problem(409, 'account_exists', 'An account with this e-mail exists.');
-      throw error;
+      // The unique e-mail index decides, so two concurrent invitations cannot both succeed.
+      throw isDuplicateKey(error) ? accountExists() : error;
     }
     return { id, email, fullName: input.fullName, roles: input.roles, status: 'pending_activation' as const };
   }

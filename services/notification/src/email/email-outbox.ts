@@ -6,8 +6,7 @@ import type { EventEnvelope } from '@lers/contracts';
 import { EmailDispatcher } from './email-dispatcher';
 import { OUTGOING_EMAIL_MODEL, type OutgoingEmail } from './outgoing-email.schema';
 import type { RenderedEmail } from './templates/rendered-email';
-
-const DUPLICATE_KEY = 11000;
+import { isDuplicateKey } from '@lers/persistence';
 
 /** Queues the e-mail an event causes, at most once per (event, template), then wakes the dispatcher. */
 @Injectable()
@@ -39,7 +38,7 @@ export class EmailOutbox {
         sentAt: null,
       });
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
     this.dispatcher.nudge();
   }

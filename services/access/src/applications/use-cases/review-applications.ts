@@ -11,6 +11,8 @@ import { isOverdue } from '../../review/domain/business-days';
 import { applyRule } from '../../shared/rule-problem';
 import { ACCESS_APPLICATION_MODEL, type AccessApplicationDocument } from '../access-application.schema';
 import { approve, reject, type AccessApplicationStatus } from '../domain/access-application';
+import { isDuplicateKey } from '@lers/persistence';
+import { accountExists } from '../../accounts/account-exists';
 
 export interface ReviewQueueItem {
   id: string;
@@ -53,8 +55,6 @@ export class ReviewApplicationsUseCase {
     const change = applyRule(() => approve(application, now, reviewerId));
     const accountId = randomUUID();
     const activation = newActivation(now);
-    const existing = await this.accounts.findOne({ email: application.officer.email }).lean();
-    if (existing) throw new Problem(409, 'account_exists', 'An account with this e-mail already exists.');
     const event = this.outbox.event('access.application.approved', application._id, {
       applicationId: application._id,
       accountId,
@@ -66,29 +66,33 @@ export class ReviewApplicationsUseCase {
     });
     // The account first (its e-mail is unique, so a concurrent approval fails here); the
     // approval and its event after, so the e-mailed activation link always finds its account.
-    await this.accounts.create({
-      _id: accountId,
-      kind: 'officer',
-      email: application.officer.email,
-      fullName: application.officer.fullName,
-      title: application.officer.title,
-      badgeNumber: application.officer.badgeNumber,
-      roles: [],
-      agency: { id: `agency-${application._id}`, ...application.agency },
-      applicationId: application._id,
-      status: 'pending_activation',
-      passwordHash: null,
-      totpSecret: null,
-      activation: activation.stored,
-      failedLogins: [],
-      createdAt: now,
-      activatedAt: null,
-      suspendedAt: null,
-      suspensionReason: null,
-      outbox: [],
-      outboxPending: false,
-      revision: 1,
-    });
+    await this.accounts
+      .create({
+        _id: accountId,
+        kind: 'officer',
+        email: application.officer.email,
+        fullName: application.officer.fullName,
+        title: application.officer.title,
+        badgeNumber: application.officer.badgeNumber,
+        roles: [],
+        agency: { id: `agency-${application._id}`, ...application.agency },
+        applicationId: application._id,
+        status: 'pending_activation',
+        passwordHash: null,
+        totpSecret: null,
+        activation: activation.stored,
+        failedLogins: [],
+        createdAt: now,
+        activatedAt: null,
+        suspendedAt: null,
+        suspensionReason: null,
+        outbox: [],
+        outboxPending: false,
+        revision: 1,
+      })
+      .catch((error: unknown) => {
+        throw isDuplicateKey(error) ? accountExists() : error;
+      });
     const updated = await this.outbox.update(
       this.applications,
       { _id: id },
