@@ -97,10 +97,4 @@ export class DocumentStore implements OnApplicationBootstrap {
   read(bucket: string, objectKey: string): Promise<Readable> {
     return this.client.getObject(bucket, objectKey);
   }
-
-  presignedDownload(bucket: string, objectKey: string, seconds: number, filename: string): Promise<string> {
-    return this.client.presignedGetObject(bucket, objectKey, seconds, {
-      'response-content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
-    });
-  }
 }

@@ -1,12 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  CommandMessage,
-  Problem,
-  validateAs,
-  type Actor,
-  type CommandReply,
-  type CommandSpec,
-} from '@lers/contracts';
+import { CommandMessage, Problem, validateAs, type CommandReply, type CommandSpec } from '@lers/contracts';
 import { runWithCorrelation } from '@lers/observability';
 
 /**
@@ -46,5 +39,3 @@ export class CommandHandler {
     });
   }
 }
-
-export type { Actor };

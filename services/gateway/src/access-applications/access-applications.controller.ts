@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -14,7 +14,6 @@ import { CommandBus } from '@lers/messaging';
 import { DocumentStore, EVIDENCE_TYPES } from '@lers/storage';
 import { GatewayEnv } from '../gateway.config';
 import { parseJsonField, readMultipart } from '../uploads/multipart-form';
-import { Inject } from '@nestjs/common';
 
 const PROOF_FIELD = 'proofOfAuthority';
 
