@@ -3,6 +3,7 @@ import {
   IsArray,
   IsDefined,
   IsIn,
+  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -52,6 +53,10 @@ export class CommandMessage<Payload = unknown> {
   @IsString()
   @MaxLength(200)
   idempotencyKey?: string;
+
+  /** When the caller stops waiting for the reply: a command that arrives later is dropped, not run. */
+  @IsISO8601({ strict: true })
+  deadline: string;
 
   @IsDefined()
   @IsObject()

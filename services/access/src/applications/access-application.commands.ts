@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { COMMAND_TOPICS, submitAccessApplication, verifyEmail } from '@lers/contracts';
-import { CommandHandler } from '@lers/messaging';
+import { CommandHandler, operationIdOf } from '@lers/messaging';
 import { SubmitAccessApplicationUseCase } from './use-cases/submit-access-application';
 import { VerifyEmailUseCase } from './use-cases/verify-email';
 
@@ -16,7 +16,9 @@ export class AccessApplicationCommands {
 
   @MessagePattern(COMMAND_TOPICS.accessSubmitApplication)
   onSubmit(@Payload() raw: unknown) {
-    return this.commands.handle(submitAccessApplication, raw, (form) => this.submit.execute(form));
+    return this.commands.handle(submitAccessApplication, raw, (form, command) =>
+      this.submit.execute(form, operationIdOf(command)),
+    );
   }
 
   @MessagePattern(COMMAND_TOPICS.accessVerifyEmail)

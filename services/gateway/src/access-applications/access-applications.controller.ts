@@ -13,6 +13,7 @@ import {
 import { CommandBus } from '@lers/messaging';
 import { DocumentStore, EVIDENCE_TYPES } from '@lers/storage';
 import { GatewayEnv } from '../gateway.config';
+import { AcceptsIdempotencyKey, idempotencyKeyOf } from '../idempotency/idempotency-key';
 import { parseJsonField, readMultipart } from '../uploads/multipart-form';
 
 const PROOF_FIELD = 'proofOfAuthority';
@@ -29,6 +30,7 @@ export class AccessApplicationsController {
 
   @Post()
   @HttpCode(201)
+  @AcceptsIdempotencyKey()
   @ApiOperation({ summary: 'Apply for access on behalf of an agency' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -77,12 +79,7 @@ export class AccessApplicationsController {
       submitAccessApplication,
       { ...form.value, proofOfAuthority: stored },
       { kind: 'anonymous', roles: [], ip: request.ip },
-      headerOf(request, 'idempotency-key'),
+      idempotencyKeyOf(request),
     );
   }
-}
-
-function headerOf(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return typeof value === 'string' ? value : undefined;
 }

@@ -18,6 +18,7 @@ import {
   type TokenPair,
 } from '@lers/contracts';
 import { CommandBus } from '@lers/messaging';
+import { AcceptsIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key';
 import { OfficerLoginGuard } from './officer-local.strategy';
 
 const anonymous = (request: FastifyRequest): Actor => ({ kind: 'anonymous', roles: [], ip: request.ip });
@@ -31,29 +32,33 @@ export class AuthController {
 
   @Post('access-applications/verify-email')
   @HttpCode(200)
+  @AcceptsIdempotencyKey()
   @ApiOperation({ summary: 'Confirm the officer e-mail with the token from the verification e-mail' })
-  verifyEmail(@Body() body: LinkToken, @Req() request: FastifyRequest) {
-    return this.commands.send(verifyEmail, body, anonymous(request));
+  verifyEmail(@Body() body: LinkToken, @Req() request: FastifyRequest, @IdempotencyKey() key?: string) {
+    return this.commands.send(verifyEmail, body, anonymous(request), key);
   }
 
   @Post('auth/activate')
   @HttpCode(200)
+  @AcceptsIdempotencyKey()
   @ApiOperation({
     summary: 'Set the password (≥ 12 characters, not a common one) and receive the TOTP secret',
   })
-  activate(@Body() body: ActivateAccount, @Req() request: FastifyRequest) {
-    return this.commands.send(activateAccount, body, anonymous(request));
+  activate(@Body() body: ActivateAccount, @Req() request: FastifyRequest, @IdempotencyKey() key?: string) {
+    return this.commands.send(activateAccount, body, anonymous(request), key);
   }
 
   @Post('auth/totp/confirm')
   @HttpCode(200)
+  @AcceptsIdempotencyKey()
   @ApiOperation({ summary: 'Confirm the authenticator with a current code; the account becomes active' })
-  confirmTotp(@Body() body: ConfirmTotp, @Req() request: FastifyRequest) {
-    return this.commands.send(confirmTotp, body, anonymous(request));
+  confirmTotp(@Body() body: ConfirmTotp, @Req() request: FastifyRequest, @IdempotencyKey() key?: string) {
+    return this.commands.send(confirmTotp, body, anonymous(request), key);
   }
 
   @Post('auth/login')
   @HttpCode(200)
+  @AcceptsIdempotencyKey()
   @ApiOperation({
     summary: 'Password + TOTP; 401 invalid_credentials whatever was wrong; 423 after 5 failures in 15 min',
   })
@@ -65,19 +70,26 @@ export class AuthController {
 
   @Post('auth/refresh')
   @HttpCode(200)
+  @AcceptsIdempotencyKey()
   @ApiOperation({ summary: 'Rotate the refresh token; reusing an old one revokes the session' })
-  refresh(@Body() body: RefreshSession, @Req() request: FastifyRequest) {
-    return this.commands.send(refreshSession, body, anonymous(request));
+  refresh(@Body() body: RefreshSession, @Req() request: FastifyRequest, @IdempotencyKey() key?: string) {
+    return this.commands.send(refreshSession, body, anonymous(request), key);
   }
 
   @Post('auth/logout')
   @HttpCode(204)
+  @AcceptsIdempotencyKey()
   @UseGuards(BearerGuard, OfficerGuard)
-  async logout(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @IdempotencyKey() key?: string,
+  ) {
     await this.commands.send(
       logout,
       { sessionId: principal.sessionId },
       { kind: 'officer', id: principal.accountId, roles: [], ip: request.ip },
+      key,
     );
   }
 }

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { LOCAL_STRATEGY_OPTIONS, passwordTotpGuard } from '@lers/auth';
 import { login, LoginCredentials, Problem, validateAs, type TokenPair } from '@lers/contracts';
 import { CommandBus } from '@lers/messaging';
+import { idempotencyKeyOf } from '../idempotency/idempotency-key';
 
 export const OFFICER_LOCAL = 'officer-local';
 
@@ -18,7 +19,12 @@ export class OfficerLocalStrategy extends PassportStrategy(Strategy, OFFICER_LOC
   async validate(request: FastifyRequest): Promise<TokenPair> {
     const credentials = validateAs(LoginCredentials, request.body);
     if (!credentials.ok) throw Problem.validation(credentials.errors);
-    return this.commands.send(login, credentials.value, { kind: 'anonymous', roles: [], ip: request.ip });
+    return this.commands.send(
+      login,
+      credentials.value,
+      { kind: 'anonymous', roles: [], ip: request.ip },
+      idempotencyKeyOf(request),
+    );
   }
 }
 

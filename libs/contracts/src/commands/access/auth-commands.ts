@@ -103,5 +103,8 @@ export const logout = defineCommand<SessionRef, { loggedOut: true }>(COMMAND_TOP
 export const checkSession = defineCommand<SessionRef, SessionStatus>(
   COMMAND_TOPICS.accessCheckSession,
   SessionRef,
+  { readOnly: true },
 );
-export const readMe = defineCommand<SessionRef, OfficerProfile>(COMMAND_TOPICS.accessMe, SessionRef);
+export const readMe = defineCommand<SessionRef, OfficerProfile>(COMMAND_TOPICS.accessMe, SessionRef, {
+  readOnly: true,
+});

@@ -135,4 +135,15 @@ export interface SubmitAccessApplicationResult {
 export const submitAccessApplication = defineCommand<SubmitAccessApplication, SubmitAccessApplicationResult>(
   COMMAND_TOPICS.accessSubmitApplication,
   SubmitAccessApplication,
+  {
+    // A retry uploads the same files again under new object keys: the same request is the same content.
+    fingerprint: ({ proofOfAuthority, ...form }) => ({
+      ...form,
+      proofOfAuthority: proofOfAuthority.map(({ sha256, size, contentType }) => ({
+        sha256,
+        size,
+        contentType,
+      })),
+    }),
+  },
 );

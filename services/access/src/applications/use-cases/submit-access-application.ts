@@ -1,10 +1,11 @@
 import { Clock } from '@lers/clock';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { Problem, type SubmitAccessApplication, type SubmitAccessApplicationResult } from '@lers/contracts';
 import { OutboxWriter } from '@lers/messaging';
+import { isDuplicateKey } from '@lers/persistence';
 import { classifyOfficerEmail } from '../../agencies/domain/government-email-policy';
 import { GovernmentDomains } from '../../agencies/government-domains';
 import { ACCESS_APPLICATION_MODEL, type AccessApplicationDocument } from '../access-application.schema';
@@ -12,6 +13,8 @@ import { newLinkToken, VERIFICATION_TOKEN_TTL_MS } from '../verification-token';
 
 @Injectable()
 export class SubmitAccessApplicationUseCase {
+  private readonly logger = new Logger(SubmitAccessApplicationUseCase.name);
+
   constructor(
     private readonly clock: Clock,
     @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
@@ -21,6 +24,7 @@ export class SubmitAccessApplicationUseCase {
 
   async execute(
     form: SubmitAccessApplication,
+    id: string = randomUUID(),
     now = this.clock.now(),
   ): Promise<SubmitAccessApplicationResult> {
     if (form.declaration !== true) {
@@ -47,7 +51,6 @@ export class SubmitAccessApplicationUseCase {
       ]);
     }
 
-    const id = randomUUID();
     const { token, tokenHash } = newLinkToken();
     const expiresAt = new Date(now.getTime() + VERIFICATION_TOKEN_TTL_MS);
     const event = this.outbox.event('access.application.submitted', id, {
@@ -57,25 +60,33 @@ export class SubmitAccessApplicationUseCase {
       verificationToken: token,
       verificationExpiresAt: expiresAt.toISOString(),
     });
-    await this.outbox.insert(
-      this.applications,
-      {
-        _id: id,
-        status: 'pending_email_verification',
-        agency: form.agency,
-        officer: { ...form.officer, email: form.officer.email.toLowerCase() },
-        supervisor: form.supervisor,
-        proofOfAuthority: form.proofOfAuthority.map((document) => ({ id: randomUUID(), ...document })),
-        emailVerification: { tokenHash, expiresAt },
-        submittedAt: now,
-        emailVerifiedAt: null,
-        reviewDueBy: null,
-        decidedAt: null,
-        decidedBy: null,
-        rejectionReason: null,
-      },
-      [event],
-    );
+    const inserted = await this.outbox
+      .insert(
+        this.applications,
+        {
+          _id: id,
+          status: 'pending_email_verification',
+          agency: form.agency,
+          officer: { ...form.officer, email: form.officer.email.toLowerCase() },
+          supervisor: form.supervisor,
+          proofOfAuthority: form.proofOfAuthority.map((document) => ({ id: randomUUID(), ...document })),
+          emailVerification: { tokenHash, expiresAt },
+          submittedAt: now,
+          emailVerifiedAt: null,
+          reviewDueBy: null,
+          decidedAt: null,
+          decidedBy: null,
+          rejectionReason: null,
+          approvalStartedAt: null,
+        },
+        [event],
+      )
+      .catch((error: unknown) => {
+        // A retry of a submission whose first attempt stored it and died before replying.
+        if (isDuplicateKey(error)) return null;
+        throw error;
+      });
+    if (!inserted) this.logger.log({ applicationId: id }, 'submission already stored; not stored again');
     return { id, status: 'pending_email_verification' };
   }
 }
