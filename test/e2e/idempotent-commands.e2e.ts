@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
+import { Clock } from '@lers/clock';
 import { COMMAND_TOPICS } from '@lers/contracts';
+import { LeasedJobs, PRUNE_EVERY_MS } from '@lers/jobs';
+import { IDEMPOTENCY_RECORD_PRUNING_JOB } from '@lers/messaging';
 import {
   accessApplicationForm,
   mailCatcher,
@@ -11,7 +14,13 @@ import {
   waitFor,
   type RunningService,
 } from '@lers/testing';
-import { activeOfficer, adminLogin, totpNow } from '../../services/access/test/identity-helpers';
+import {
+  activeOfficer,
+  adminLogin,
+  appliedAndVerified,
+  latestMailTo,
+  totpNow,
+} from '../../services/access/test/identity-helpers';
 import { bootAccess, bootGateway, bootNotification } from './backbone-harness';
 
 /**
@@ -155,6 +164,76 @@ describe('idempotent commands', () => {
     // The record at rest does not hold the tokens in the clear.
     const records = await accessDb.collection('idempotency_records').find({}).toArray();
     expect(JSON.stringify(records)).not.toContain(first.body.refreshToken.split('.')[1]);
+  });
+
+  it('gives a retried staff approval the first answer: one account, one activation e-mail', async () => {
+    const { form, id } = await appliedAndVerified(gateway.url);
+    const key = randomUUID();
+    const approve = () =>
+      request(access.url)
+        .post(`/internal/access-applications/${id}/approve`)
+        .set('authorization', `Bearer ${adminToken}`)
+        .set('idempotency-key', key);
+    const first = await approve().expect(200);
+    const retry = await approve().expect(200);
+    expect(retry.body).toEqual(first.body);
+
+    // Without the key, a second approval is the illegal move it is.
+    await request(access.url)
+      .post(`/internal/access-applications/${id}/approve`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .expect(409);
+    // The same key on another decision is another request.
+    const reused = await request(access.url)
+      .post(`/internal/access-applications/${id}/reject`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .set('idempotency-key', key)
+      .send({ reason: 'changed my mind' })
+      .expect(422);
+    expect(reused.body.code).toBe('idempotency_key_reused');
+
+    expect(await accessDb.collection('accounts').countDocuments({ email: form.officer.email })).toBe(1);
+    await latestMailTo(form.officer.email, 'activate your account');
+    const stored = await accessDb.collection('access_applications').findOne({ _id: id as never });
+    expect(stored?.status).toBe('approved');
+    await waitFor('the approval event to be published', async () => {
+      const accounts = await accessDb.collection('accounts').find({ email: form.officer.email }).toArray();
+      const applications = await accessDb
+        .collection('access_applications')
+        .find({ _id: id as never })
+        .toArray();
+      return [...accounts, ...applications].every((document) => document.outboxPending !== true);
+    });
+    const activationMails = (await mailCatcher.to(form.officer.email)).filter((mail) =>
+      mail.subject.includes('activate your account'),
+    );
+    expect(activationMails).toHaveLength(1);
+  });
+
+  it('forgets keys once their 24-hour window has passed, through the leased pruning job', async () => {
+    const form = accessApplicationForm();
+    const key = randomUUID();
+    const first = await apply(form, key).expect(201);
+    const records = accessDb.collection<{ _id: string; createdAt: Date }>('idempotency_records');
+    const stored = await records.countDocuments();
+    expect(stored).toBeGreaterThan(0);
+
+    // Two days on, one period later: everything made so far is past the window, except a key
+    // made an hour before "then".
+    const later = new Date(Date.now() + 2 * 86_400_000 + PRUNE_EVERY_MS);
+    await records.insertOne({ _id: 'recent-key', createdAt: new Date(later.getTime() - 3_600_000) });
+    const clock = jest.spyOn(access.app.get(Clock), 'now').mockReturnValue(later);
+    try {
+      expect(await access.app.get(LeasedJobs).runNow(IDEMPOTENCY_RECORD_PRUNING_JOB)).toBe(true);
+    } finally {
+      clock.mockRestore();
+    }
+    expect(await records.find({}).toArray()).toEqual([{ _id: 'recent-key', createdAt: expect.any(Date) }]);
+
+    // The key is forgotten: the same request runs again as a new one.
+    const again = await apply(form, key).expect(201);
+    expect(again.body.id).toBe(first.body.id); // the derived id meets the stored application …
+    expect(await applicationsOf(form.officer.email)).toBe(1); // … which is not stored twice
   });
 
   it('drops a command whose deadline has passed instead of running it late', async () => {

@@ -2,3 +2,5 @@ export * from './problem.filter';
 export * from './start-service';
 export * from './validation.pipe';
 export * from './data-service-infrastructure';
+export * from './idempotency-key';
+export * from './idempotency.interceptor';

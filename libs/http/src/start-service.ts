@@ -2,8 +2,9 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { LersKafkaServer } from '@lers/messaging';
+import { IdempotentCommands, LersKafkaServer } from '@lers/messaging';
 import { instrumentFastify, Metrics } from '@lers/observability';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { ProblemFilter } from './problem.filter';
 import { strictValidationPipe } from './validation.pipe';
 
@@ -30,6 +31,10 @@ export async function startService(
   app.flushLogs();
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(strictValidationPipe());
+  // Services that own data honour Idempotency-Key on their internal routes; the gateway passes
+  // the key on to them instead.
+  if (options.consumeKafka)
+    app.useGlobalInterceptors(new IdempotencyInterceptor(app.get(IdempotentCommands)));
   app.enableShutdownHooks();
   instrumentFastify(app.getHttpAdapter().getInstance(), app.get(Metrics));
   await options.configure?.(app);

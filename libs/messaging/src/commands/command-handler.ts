@@ -38,10 +38,12 @@ export class CommandHandler {
       const run = () => this.execute(spec, command, execute);
       const { idempotencyKey } = command;
       if (spec.options.readOnly || !idempotencyKey) return run();
-      return this.idempotency.run(spec, { ...command, idempotencyKey }, run).catch((error: unknown) => {
-        this.logger.warn({ err: error, command: spec.topic }, 'idempotency record unavailable');
-        return failure(unavailable(error));
-      });
+      return this.idempotency
+        .runCommand(spec, { ...command, idempotencyKey }, run)
+        .catch((error: unknown) => {
+          this.logger.warn({ err: error, command: spec.topic }, 'idempotency record unavailable');
+          return failure(unavailable(error));
+        });
     });
   }
 

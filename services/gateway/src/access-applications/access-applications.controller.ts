@@ -13,7 +13,7 @@ import {
 import { CommandBus } from '@lers/messaging';
 import { DocumentStore, EVIDENCE_TYPES } from '@lers/storage';
 import { GatewayEnv } from '../gateway.config';
-import { AcceptsIdempotencyKey, idempotencyKeyOf } from '../idempotency/idempotency-key';
+import { AcceptsIdempotencyKey, idempotencyKeyOf } from '@lers/http';
 import { parseJsonField, readMultipart } from '../uploads/multipart-form';
 
 const PROOF_FIELD = 'proofOfAuthority';

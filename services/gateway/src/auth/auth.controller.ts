@@ -18,7 +18,7 @@ import {
   type TokenPair,
 } from '@lers/contracts';
 import { CommandBus } from '@lers/messaging';
-import { AcceptsIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key';
+import { AcceptsIdempotencyKey, IdempotencyKey } from '@lers/http';
 import { OfficerLoginGuard } from './officer-local.strategy';
 
 const anonymous = (request: FastifyRequest): Actor => ({ kind: 'anonymous', roles: [], ip: request.ip });

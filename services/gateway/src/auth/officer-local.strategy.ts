@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { LOCAL_STRATEGY_OPTIONS, passwordTotpGuard } from '@lers/auth';
 import { login, LoginCredentials, Problem, validateAs, type TokenPair } from '@lers/contracts';
 import { CommandBus } from '@lers/messaging';
-import { idempotencyKeyOf } from '../idempotency/idempotency-key';
+import { idempotencyKeyOf } from '@lers/http';
 
 export const OFFICER_LOCAL = 'officer-local';
 

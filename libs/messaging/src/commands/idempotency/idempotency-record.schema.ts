@@ -6,7 +6,7 @@ export const IDEMPOTENCY_RECORD_MODEL = 'IdempotencyRecord';
 /**
  * A command sent with an Idempotency-Key, per actor and key (`_id`, unique). While `in_progress`
  * a lease keeps a second copy from running; once `done` it holds the sealed reply that a retry
- * gets back. Pruned after the idempotency window (see IDEMPOTENCY_WINDOW_MS).
+ * gets back. Pruned after the idempotency window (IDEMPOTENCY_WINDOW_DAYS).
  */
 export interface IdempotencyRecord {
   _id: string;

@@ -19,14 +19,26 @@ import {
 } from './request-fingerprint';
 
 /** How long a key is remembered: a retry later than this runs as a new request. */
-export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60_000;
+export const IDEMPOTENCY_WINDOW_DAYS = 1;
 /** An attempt still running this long after its caller's deadline is taken for dead. */
 const LEASE_GRACE_MS = 30_000;
 
 type Start =
   { kind: 'run' } | { kind: 'replay'; reply: CommandReply<unknown> } | { kind: 'reused' | 'in_use' };
 
-const actorScope = (actor: Actor) => `${actor.kind}:${actor.id ?? '-'}`;
+/** Whose key it is: keys of different actors never meet. */
+export const actorScope = (actor: Pick<Actor, 'kind' | 'id'>) => `${actor.kind}:${actor.id ?? '-'}`;
+
+export interface KeyedOperation {
+  actorScope: string;
+  key: string;
+  /** The command topic or route: the same key on another operation is another request. */
+  operation: string;
+  /** What makes two requests the same. */
+  request: unknown;
+  /** When the caller stops waiting. */
+  deadline: Date;
+}
 
 /**
  * Idempotency-Key for commands that change something: per actor, the same key and the same
@@ -38,24 +50,44 @@ const actorScope = (actor: Actor) => `${actor.kind}:${actor.id ?? '-'}`;
 export class IdempotentCommands {
   constructor(@InjectModel(IDEMPOTENCY_RECORD_MODEL) private readonly records: Model<IdempotencyRecord>) {}
 
-  async run<Request extends object, Reply>(
+  /** A command from the gateway, keyed by the actor it carries. */
+  runCommand<Request extends object, Reply>(
     spec: CommandSpec<Request, Reply>,
     command: CommandMessage<Request> & { idempotencyKey: string },
     execute: () => Promise<CommandReply<Reply>>,
   ): Promise<CommandReply<Reply>> {
-    const request = spec.options.fingerprint?.(command.payload) ?? command.payload;
-    const identity = identifyRequest({ command: spec.topic, request });
-    const id = idempotencyRecordId(actorScope(command.actor), command.idempotencyKey);
-    const leaseUntil = new Date(Math.max(Date.parse(command.deadline), Date.now()) + LEASE_GRACE_MS);
+    return this.run(
+      {
+        actorScope: actorScope(command.actor),
+        key: command.idempotencyKey,
+        operation: spec.topic,
+        request: spec.options.fingerprint?.(command.payload) ?? command.payload,
+        deadline: new Date(command.deadline),
+      },
+      execute,
+    );
+  }
 
-    const start = await this.start(id, spec.topic, identity, leaseUntil);
+  /** Any keyed operation: a command, or an HTTP call on an internal route. */
+  async run<Reply>(
+    operation: KeyedOperation,
+    execute: () => Promise<CommandReply<Reply>>,
+  ): Promise<CommandReply<Reply>> {
+    const identity = identifyRequest({ command: operation.operation, request: operation.request });
+    const id = idempotencyRecordId(operation.actorScope, operation.key);
+    const leaseUntil = new Date(Math.max(operation.deadline.getTime(), Date.now()) + LEASE_GRACE_MS);
+
+    const start = await this.start(id, operation.operation, identity, leaseUntil);
     if (start.kind === 'replay') return start.reply as CommandReply<Reply>;
     if (start.kind === 'reused') return refuse(keyReused());
     if (start.kind === 'in_use') return refuse(keyInUse());
 
-    const reply = await execute();
+    const reply = await execute().catch(async (error: unknown) => {
+      await this.forget(id);
+      throw error;
+    });
     if (worthRemembering(reply)) await this.complete(id, reply, identity);
-    else await this.records.deleteOne({ _id: id, status: 'in_progress' });
+    else await this.forget(id);
     return reply;
   }
 
@@ -96,6 +128,11 @@ export class IdempotentCommands {
     return taken ? { kind: 'run' } : { kind: 'in_use' };
   }
 
+  /** Lets a retry run again: the attempt ended without a result worth keeping. */
+  private async forget(id: string): Promise<void> {
+    await this.records.deleteOne({ _id: id, status: 'in_progress' });
+  }
+
   private async complete(id: string, reply: CommandReply<unknown>, identity: RequestIdentity) {
     await this.records.updateOne(
       { _id: id, status: 'in_progress' },
@@ -103,9 +140,8 @@ export class IdempotentCommands {
     );
   }
 
-  /** Forgets keys older than the window (run by a leased job, as FerretDB has no TTL indexes). */
-  async prune(now: Date): Promise<number> {
-    const cutoff = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
+  /** Forgets keys made before `cutoff` (the pruning job passes now − the window). */
+  async forgetOlderThan(cutoff: Date): Promise<number> {
     const result = await this.records.deleteMany({ createdAt: { $lt: cutoff } });
     return result.deletedCount;
   }
