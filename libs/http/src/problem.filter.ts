@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defaultCodeOf, Problem, titleOf } from '@lers/contracts';
+import { isTransient } from '@lers/messaging';
 
 /** Every HTTP error leaves as application/problem+json with a stable `code`. */
 @Catch()
@@ -41,6 +42,14 @@ export class ProblemFilter implements ExceptionFilter {
         status,
         status === 413 ? 'payload_too_large' : defaultCodeOf(status),
         exception.message,
+      );
+    }
+    if (isTransient(exception)) {
+      // The database or the broker is away (or lost its majority): a retry later can succeed.
+      return new Problem(
+        503,
+        'service_unavailable',
+        'A service LERS depends on is unavailable; please retry later.',
       );
     }
     return new Problem(500, 'internal_error', 'Something went wrong on our side; it has been logged.');
