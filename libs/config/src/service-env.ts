@@ -97,6 +97,18 @@ export function WithMongo<Base extends Constructor>(base: Base) {
     @Min(1)
     @Max(500)
     MONGO_MAX_POOL_SIZE = 20;
+
+    /** A write not acknowledged by a majority within this time fails instead of hanging. */
+    @IsInt()
+    @Min(100)
+    @Max(120_000)
+    MONGO_WRITE_TIMEOUT_MS = 10_000;
+
+    /** Days an applied event stays in the consumer ledger (see processed-event-pruning.ts). */
+    @IsInt()
+    @Min(8)
+    @Max(3650)
+    PROCESSED_EVENT_RETENTION_DAYS = 14;
   }
   return MongoEnv;
 }

@@ -7,6 +7,7 @@ import {
   messagingOptionsFrom,
   type MessagingOptions,
 } from '@lers/messaging';
+import { JobsModule } from '@lers/jobs';
 import { ObservabilityModule, type ReadinessCheck } from '@lers/observability';
 import { MongoReadiness, PersistenceModule } from '@lers/persistence';
 import { MinioReadiness, StorageModule } from '@lers/storage';
@@ -15,6 +16,8 @@ interface MongoConfig {
   MONGO_URL: string;
   MONGO_DB: string;
   MONGO_MAX_POOL_SIZE: number;
+  MONGO_WRITE_TIMEOUT_MS: number;
+  PROCESSED_EVENT_RETENTION_DAYS: number;
 }
 
 interface MinioConfig {
@@ -35,8 +38,9 @@ export interface DataServiceOptions<Config> {
 
 /**
  * What every service that owns data stands on, wired the same way in each: its validated
- * configuration, logs/health/metrics, its own database, Kafka (outbox, inbox, commands) and,
- * where it keeps documents, MinIO. Readiness asks exactly the dependencies wired here.
+ * configuration, logs/health/metrics, its own database, leased periodic jobs (pruning), Kafka
+ * (outbox, inbox, commands) and, where it keeps documents, MinIO. Readiness asks exactly the
+ * dependencies wired here.
  */
 export function dataServiceInfrastructure<Config extends ServiceEnv & MongoConfig & Partial<MinioConfig>>(
   options: DataServiceOptions<Config>,
@@ -56,7 +60,9 @@ export function dataServiceInfrastructure<Config extends ServiceEnv & MongoConfi
       url: config.MONGO_URL,
       database: config.MONGO_DB,
       maxPoolSize: config.MONGO_MAX_POOL_SIZE,
+      writeTimeoutMs: config.MONGO_WRITE_TIMEOUT_MS,
     }),
+    JobsModule.forService(),
     ...(storage
       ? [
           StorageModule.forService({
@@ -67,6 +73,9 @@ export function dataServiceInfrastructure<Config extends ServiceEnv & MongoConfi
           }),
         ]
       : []),
-    MessagingModule.forDataService(messagingOptionsFrom(options.service, config, options.outboxModels)),
+    MessagingModule.forDataService({
+      ...messagingOptionsFrom(options.service, config, options.outboxModels),
+      processedEventRetentionDays: config.PROCESSED_EVENT_RETENTION_DAYS,
+    }),
   ];
 }

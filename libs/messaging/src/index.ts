@@ -14,3 +14,4 @@ export * from './commands/command-bus';
 export * from './commands/command-handler';
 export * from './messaging-options-from';
 export * from './polling-worker';
+export * from './inbox/processed-event-pruning';

@@ -12,6 +12,8 @@ export interface MessagingOptions {
   outboxPollMs: number;
   /** Mongoose model names whose documents carry an outbox the relay must publish. */
   outboxModels?: string[];
+  /** Days a `done` entry stays in the consumer ledger (default 14; see processed-event-pruning.ts). */
+  processedEventRetentionDays?: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

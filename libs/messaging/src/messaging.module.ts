@@ -7,6 +7,7 @@ import { CommandHandler } from './commands/command-handler';
 import { DeadLetterPublisher } from './inbox/dead-letter-publisher';
 import { EventInbox } from './inbox/event-inbox';
 import { PROCESSED_EVENT_MODEL, ProcessedEventSchema } from './inbox/processed-event.schema';
+import { ProcessedEventPruning } from './inbox/processed-event-pruning';
 import { consumerConfig, IDEMPOTENT_PRODUCER, kafkaClientConfig } from './kafka/client-config';
 import { KafkaConnection } from './kafka/kafka-connection';
 import { KafkaReadiness } from './kafka/kafka-readiness';
@@ -30,6 +31,7 @@ export class MessagingModule {
       CommandHandler,
       OutboxRelay,
       OutboxWriter,
+      ProcessedEventPruning,
     ];
     return {
       module: MessagingModule,

@@ -8,7 +8,11 @@ export interface PersistenceOptions {
   /** `lers_<service>`: no service reads another's database. */
   database: string;
   maxPoolSize: number;
+  /** How long a write waits for a majority to acknowledge it before failing (default 10 s). */
+  writeTimeoutMs?: number;
 }
+
+export const DEFAULT_WRITE_TIMEOUT_MS = 10_000;
 
 /** Indexes are declared on schemas (they are what MongoDB uses in production) and ensured at start. */
 @Injectable()
@@ -47,8 +51,15 @@ export class PersistenceModule {
       imports: [
         MongooseModule.forRoot(options.url, {
           dbName: options.database,
-          // Acknowledged by a majority and journaled: an accepted change survives a crash.
-          writeConcern: { w: 'majority', j: true },
+          // Acknowledged by a majority and journaled: an accepted change survives a crash. Without
+          // a majority (members down or partitioned) the write fails after wtimeoutMS instead of
+          // hanging the request; it may still have been applied on the primary, which is why
+          // every write is a conditional, retry-safe single-document write.
+          writeConcern: {
+            w: 'majority',
+            j: true,
+            wtimeoutMS: options.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
+          },
           serverSelectionTimeoutMS: 5000,
           maxPoolSize: options.maxPoolSize,
           heartbeatFrequencyMS: 2000,

@@ -1,4 +1,14 @@
-import { IsEmail, IsISO31661Alpha2, IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ServiceEnv, WithMinio, WithMongo } from '@lers/config';
 
 export class AccessEnv extends WithMinio(WithMongo(ServiceEnv)) {
@@ -17,6 +27,12 @@ export class AccessEnv extends WithMinio(WithMongo(ServiceEnv)) {
   /** The calendar (weekends, holidays) of the team that reviews applications within 3 business days. */
   @IsISO31661Alpha2()
   REVIEW_CALENDAR_COUNTRY = 'GB';
+
+  /** Days an ended session (revoked, or idle past 30 minutes) is kept as login history, then deleted. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  ENDED_SESSION_RETENTION_DAYS = 30;
 
   @IsOptional()
   @IsEmail()

@@ -14,6 +14,7 @@ export interface AccountDocument extends WithOutbox {
   badgeNumber: string | null;
   roles: string[];
   agency: { id: string; name: string; country: string; kind: string } | null;
+  /** The application whose approval created this officer account (id `officer-<applicationId>`). */
   applicationId: string | null;
   status: OfficerAccountStatus;
   /** argon2id; never leaves this service. */
@@ -23,6 +24,8 @@ export interface AccountDocument extends WithOutbox {
   activation: { tokenHash: string; expiresAt: Date } | null;
   failedLogins: Date[];
   createdAt: Date;
+  /** Who decided the account should exist: the reviewer who approved the application (officers). */
+  createdBy: string | null;
   activatedAt: Date | null;
   suspendedAt: Date | null;
   suspensionReason: string | null;
@@ -41,7 +44,7 @@ export const AccountSchema = new Schema<AccountDocument>(
       type: new Schema({ id: String, name: String, country: String, kind: String }, { _id: false }),
       default: null,
     },
-    applicationId: { type: String, default: null },
+    applicationId: { type: String, default: null, index: true },
     status: { type: String, required: true, index: true },
     passwordHash: { type: String, default: null },
     totpSecret: { type: String, default: null },
@@ -51,6 +54,7 @@ export const AccountSchema = new Schema<AccountDocument>(
     },
     failedLogins: { type: [Date], default: [] },
     createdAt: { type: Date, required: true },
+    createdBy: { type: String, default: null },
     activatedAt: { type: Date, default: null },
     suspendedAt: { type: Date, default: null },
     suspensionReason: { type: String, default: null },

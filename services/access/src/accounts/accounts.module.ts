@@ -10,6 +10,7 @@ import { OfficersController } from '../officers/officers.controller';
 import { SuspendOfficerUseCase } from '../officers/suspend-officer';
 import { SessionCommands } from '../sessions/session.commands';
 import { SESSION_MODEL, SessionSchema } from '../sessions/session.schema';
+import { SessionPruning } from '../sessions/session-pruning';
 import { SessionStore } from '../sessions/session-store';
 import { BootstrapAdmin } from '../staff/bootstrap-admin';
 import { CreateStaffUseCase } from '../staff/create-staff';
@@ -28,6 +29,7 @@ const models = MongooseModule.forFeature([
   controllers: [AuthCommands, SessionCommands, StaffAuthController, StaffController, OfficersController],
   providers: [
     SessionStore,
+    SessionPruning,
     TokenSigner,
     LogInUseCase,
     RefreshSessionUseCase,

@@ -27,6 +27,12 @@ export interface AccessApplicationDocument extends WithOutbox {
   decidedAt: Date | null;
   decidedBy: string | null;
   rejectionReason: string | null;
+  /**
+   * Set by an approval before it creates the officer's account, which is the decision itself and
+   * carries its event; the application's `approved` follows as a projection that approving again
+   * repairs. While set, the application cannot be rejected.
+   */
+  approvalStartedAt: Date | null;
 }
 
 const person = { fullName: { type: String, required: true }, email: { type: String, required: true } };
@@ -67,6 +73,7 @@ export const AccessApplicationSchema = new Schema<AccessApplicationDocument>(
     decidedAt: { type: Date, default: null },
     decidedBy: { type: String, default: null },
     rejectionReason: { type: String, default: null },
+    approvalStartedAt: { type: Date, default: null },
     ...outboxFields,
   },
   { collection: 'access_applications', versionKey: false },

@@ -5,6 +5,7 @@ import { AccessApplicationCommands } from './access-application.commands';
 import { ACCESS_APPLICATION_MODEL, AccessApplicationSchema } from './access-application.schema';
 import { REVIEW_CALENDARS, reviewCalendars } from './review-calendar';
 import { ReviewController } from './review.controller';
+import { ApproveApplicationUseCase } from './use-cases/approve-application';
 import { ReviewApplicationsUseCase } from './use-cases/review-applications';
 import { SubmitAccessApplicationUseCase } from './use-cases/submit-access-application';
 import { VerifyEmailUseCase } from './use-cases/verify-email';
@@ -22,6 +23,7 @@ import { AgenciesModule } from '../agencies/agencies.module';
     SubmitAccessApplicationUseCase,
     VerifyEmailUseCase,
     ReviewApplicationsUseCase,
+    ApproveApplicationUseCase,
     {
       provide: REVIEW_CALENDARS,
       useFactory: (config: AccessEnv) => reviewCalendars(config.REVIEW_CALENDAR_COUNTRY),

@@ -6,6 +6,7 @@ import { BearerGuard, CurrentPrincipal, StaffGuard, StaffRoles, type Principal }
 import { BUCKETS } from '@lers/contracts';
 import { DocumentStore } from '@lers/storage';
 import { ACCESS_APPLICATION_STATUSES, type AccessApplicationStatus } from './domain/access-application';
+import { ApproveApplicationUseCase } from './use-cases/approve-application';
 import { ReviewApplicationsUseCase } from './use-cases/review-applications';
 
 export class ReviewQueueQuery {
@@ -39,6 +40,7 @@ export class RejectionBody {
 export class ReviewController {
   constructor(
     private readonly review: ReviewApplicationsUseCase,
+    private readonly approval: ApproveApplicationUseCase,
     private readonly documents: DocumentStore,
   ) {}
 
@@ -55,7 +57,7 @@ export class ReviewController {
   @Post(':id/approve')
   @HttpCode(200)
   approve(@Param('id') id: string, @CurrentPrincipal() reviewer: Principal) {
-    return this.review.approve(id, reviewer.accountId);
+    return this.approval.execute(id, reviewer.accountId);
   }
 
   @Post(':id/reject')

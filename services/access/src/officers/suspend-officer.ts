@@ -9,7 +9,11 @@ import { suspend } from '../accounts/domain/officer-account';
 import { SessionStore } from '../sessions/session-store';
 import { applyRule } from '../shared/rule-problem';
 
-/** Suspension ends every session of the officer at once: live tokens fail their session check. */
+/**
+ * Suspension takes effect in the account's own write: every session check reads the account's
+ * status, so live tokens fail at once even if the service dies before the sessions are revoked.
+ * Revoking them afterwards records why they ended and keeps them ended after a reactivation.
+ */
 @Injectable()
 export class SuspendOfficerUseCase {
   constructor(

@@ -1,4 +1,10 @@
-import { isIdle, SESSION_IDLE_MS } from './session-rules';
+import {
+  endedSessionCutoffs,
+  isIdle,
+  MAX_USED_REFRESH_HASHES,
+  rememberRetired,
+  SESSION_IDLE_MS,
+} from './session-rules';
 
 describe('session idle rule', () => {
   const last = new Date('2026-01-01T10:00:00Z');
@@ -7,5 +13,29 @@ describe('session idle rule', () => {
   });
   it('is over at 30 minutes without use', () => {
     expect(isIdle(last, new Date(last.getTime() + SESSION_IDLE_MS))).toBe(true);
+  });
+});
+
+describe('remembered refresh-token hashes', () => {
+  it('keeps every retired hash up to the maximum', () => {
+    expect(rememberRetired(['a', 'b'], 'c')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('forgets the oldest beyond the maximum and always keeps the one just retired', () => {
+    const full = Array.from({ length: MAX_USED_REFRESH_HASHES }, (_, i) => `h${i}`);
+    const next = rememberRetired(full, 'newest');
+    expect(next).toHaveLength(MAX_USED_REFRESH_HASHES);
+    expect(next[0]).toBe('h1');
+    expect(next.at(-1)).toBe('newest');
+  });
+});
+
+describe('ended-session cutoffs', () => {
+  it('counts an idle session as ended 30 minutes after its last use', () => {
+    const cutoff = new Date('2026-02-01T00:00:00Z');
+    expect(endedSessionCutoffs(cutoff)).toEqual({
+      revokedBefore: cutoff,
+      lastUsedBefore: new Date('2026-01-31T23:30:00Z'),
+    });
   });
 });

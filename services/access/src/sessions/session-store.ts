@@ -4,8 +4,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { SessionLiveness } from '@lers/auth';
+import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
 import { SESSION_MODEL, type SessionDocument } from './session.schema';
-import { isIdle, TOUCH_EVERY_MS } from './session-rules';
+import { isIdle, rememberRetired, TOUCH_EVERY_MS } from './session-rules';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -20,6 +21,7 @@ export class SessionStore implements SessionLiveness {
   constructor(
     private readonly clock: Clock,
     @InjectModel(SESSION_MODEL) private readonly sessions: Model<SessionDocument>,
+    @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
   ) {}
 
   async open(accountId: string, kind: 'officer' | 'staff', now = this.clock.now()) {
@@ -51,12 +53,17 @@ export class SessionStore implements SessionLiveness {
     }
     if (!sameHash(presented, session.refreshHash)) return { outcome: 'invalid' };
     const nextSecret = randomBytes(32).toString('base64url');
+    // Trimmed here under the revision guard: FerretDB stores `$push` with `$each` + `$slice`
+    // without the slice (read back: 30 pushes kept 30), so the bound cannot be left to the server.
     const rotated = await this.sessions
       .findOneAndUpdate(
         { _id: session._id, revision: session.revision, revokedAt: null },
         {
-          $set: { refreshHash: hashSecret(nextSecret), lastUsedAt: now },
-          $push: { usedRefreshHashes: session.refreshHash },
+          $set: {
+            refreshHash: hashSecret(nextSecret),
+            lastUsedAt: now,
+            usedRefreshHashes: rememberRetired(session.usedRefreshHashes, session.refreshHash),
+          },
           $inc: { revision: 1 },
         },
         { returnDocument: 'after' },
@@ -82,10 +89,16 @@ export class SessionStore implements SessionLiveness {
     return result.modifiedCount;
   }
 
-  /** Live = not revoked and used within the idle window; use is recorded at most once a minute. */
+  /**
+   * Live = not revoked, used within the idle window, and its account still active: suspension
+   * takes effect with the account's own write, even if revoking the sessions never happens (a
+   * crash in between). Use is recorded at most once a minute.
+   */
   async isLive(sessionId: string, now = this.clock.now()): Promise<boolean> {
     const session = await this.sessions.findById(sessionId).lean();
     if (!session || session.revokedAt || isIdle(session.lastUsedAt, now)) return false;
+    const account = await this.accounts.findById(session.accountId, { status: 1 }).lean();
+    if (account?.status !== 'active') return false;
     if (now.getTime() - session.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {
       await this.sessions.updateOne({ _id: sessionId }, { $set: { lastUsedAt: now } });
     }

@@ -5,7 +5,8 @@ export const SESSION_MODEL = 'Session';
 /**
  * A login. The refresh token is `<sessionId>.<secret>`; only hashes are kept. Rotation replaces
  * the current hash and remembers the old ones: presenting an old one means the token was stolen,
- * and the whole session (the token family) is revoked.
+ * and the whole session (the token family) is revoked. Only the last 20 old hashes are kept, and
+ * ended sessions are deleted after ENDED_SESSION_RETENTION_DAYS (session-pruning.ts).
  */
 export interface SessionDocument {
   _id: string;
@@ -28,8 +29,8 @@ export const SessionSchema = new Schema<SessionDocument>(
     refreshHash: { type: String, required: true },
     usedRefreshHashes: { type: [String], default: [] },
     createdAt: { type: Date, required: true },
-    lastUsedAt: { type: Date, required: true },
-    revokedAt: { type: Date, default: null },
+    lastUsedAt: { type: Date, required: true, index: true },
+    revokedAt: { type: Date, default: null, index: true },
     revokedReason: { type: String, default: null },
     revision: { type: Number, required: true },
   },

@@ -87,6 +87,7 @@ export function staffAccount(
     activation,
     failedLogins: [],
     createdAt: now,
+    createdBy: null,
     activatedAt: null,
     suspendedAt: null,
     suspensionReason: null,

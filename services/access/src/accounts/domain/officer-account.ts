@@ -24,6 +24,12 @@ export const OFFICER_ACCOUNT_TRANSITIONS: {
 
 export const MAX_SUSPENSION_REASON_LENGTH = 2000;
 
+/**
+ * An officer's account id follows from the application that created it, so approving the same
+ * application twice (a retry, a crash, two reviewers at once) can only ever create one account.
+ */
+export const officerAccountIdOf = (applicationId: string) => `officer-${applicationId}`;
+
 export interface OfficerAccountState {
   readonly status: OfficerAccountStatus;
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Problem, type TotpEnrolment } from '@lers/contracts';
+import { OutboxWriter } from '@lers/messaging';
 import { hashLinkToken } from '../../applications/verification-token';
 import { applyRule } from '../../shared/rule-problem';
 import { ACCOUNT_MODEL, type AccountDocument } from '../account.schema';
@@ -19,6 +20,7 @@ export class ActivateAccountUseCase {
   constructor(
     private readonly clock: Clock,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async setPassword(token: string, password: string, now = this.clock.now()): Promise<TotpEnrolment> {
@@ -45,11 +47,22 @@ export class ActivateAccountUseCase {
         [{ field: 'code', message: 'does not match' }],
       );
     }
-    const updated = await this.accounts.updateOne(
-      { _id: account._id, status: account.status },
-      { $set: { status: change.status, activatedAt: change.activatedAt, activation: null } },
+    // The account becomes active and announces it in the same write: exactly one event, even
+    // when the same code is confirmed twice at once (the revision lets one write through).
+    const event = this.outbox.event(
+      'access.account.activated',
+      account._id,
+      { accountId: account._id, kind: account.kind, status: 'active' },
+      now,
     );
-    if (updated.modifiedCount !== 1) throw INVALID_TOKEN();
+    const updated = await this.outbox.update(
+      this.accounts,
+      { _id: account._id, status: account.status },
+      account.revision,
+      { status: change.status, activatedAt: change.activatedAt, activation: null },
+      [event],
+    );
+    if (!updated) throw INVALID_TOKEN();
     return { status: 'active' };
   }
 

@@ -160,6 +160,11 @@ describe('access application state machine', () => {
       });
     });
 
+    it('refuses while an approval is under way (its account may already exist)', () => {
+      const underWay = { status: 'pending_review', approvalStartedAt: now } as const;
+      expect(violationOf(() => reject(underWay, now, 'r', 'Reason.')).code).toBe('invalid_transition');
+    });
+
     it('reports an illegal move before a bad reason', () => {
       expect(violationOf(() => reject({ status: 'approved' }, now, 'r', '')).code).toBe('invalid_transition');
     });

@@ -29,6 +29,8 @@ export const MAX_REJECTION_REASON_LENGTH = 2000;
 
 export interface AccessApplicationState {
   readonly status: AccessApplicationStatus;
+  /** Set when an approval began creating the officer's account (which is the approval itself). */
+  readonly approvalStartedAt?: Date | null;
 }
 
 export interface EmailVerification {
@@ -106,6 +108,13 @@ export function reject(
   reason: string,
 ): Rejection {
   nextAccessApplicationStatus(app.status, 'reject');
+  if (app.approvalStartedAt) {
+    throw new DomainRuleViolation(
+      'invalid_transition',
+      'An approval of this access application is under way; approve it again to complete it.',
+      'status',
+    );
+  }
   const decidedBy = requireReviewer(reviewerId);
   const rejectionReason = reason.trim();
   if (rejectionReason === '') {

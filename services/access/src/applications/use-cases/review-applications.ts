@@ -2,17 +2,14 @@ import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { randomUUID } from 'node:crypto';
 import { Problem } from '@lers/contracts';
 import { OutboxWriter } from '@lers/messaging';
 import { ACCOUNT_MODEL, type AccountDocument } from '../../accounts/account.schema';
-import { newActivation } from '../../accounts/activation-link';
+import { officerAccountIdOf } from '../../accounts/domain/officer-account';
 import { isOverdue } from '../../review/domain/business-days';
 import { applyRule } from '../../shared/rule-problem';
 import { ACCESS_APPLICATION_MODEL, type AccessApplicationDocument } from '../access-application.schema';
-import { approve, reject, type AccessApplicationStatus } from '../domain/access-application';
-import { isDuplicateKey } from '@lers/persistence';
-import { accountExists } from '../../accounts/account-exists';
+import { reject, type AccessApplicationStatus } from '../domain/access-application';
 
 export interface ReviewQueueItem {
   id: string;
@@ -25,7 +22,7 @@ export interface ReviewQueueItem {
   documents: { id: string; contentType: string; size: number; sha256: string }[];
 }
 
-/** What reviewers do: read the queue (oldest deadline first), approve, reject. */
+/** What reviewers do: read the queue (oldest deadline first) and reject (approve-application.ts approves). */
 @Injectable()
 export class ReviewApplicationsUseCase {
   constructor(
@@ -50,66 +47,13 @@ export class ReviewApplicationsUseCase {
     return this.toItem(await this.find(id), now);
   }
 
-  async approve(id: string, reviewerId: string, now = this.clock.now()) {
-    const application = await this.find(id);
-    const change = applyRule(() => approve(application, now, reviewerId));
-    const accountId = randomUUID();
-    const activation = newActivation(now);
-    const event = this.outbox.event('access.application.approved', application._id, {
-      applicationId: application._id,
-      accountId,
-      fullName: application.officer.fullName,
-      email: application.officer.email,
-      agencyName: application.agency.name,
-      activationToken: activation.token,
-      activationExpiresAt: activation.expiresAt.toISOString(),
-    });
-    // The account first (its e-mail is unique, so a concurrent approval fails here); the
-    // approval and its event after, so the e-mailed activation link always finds its account.
-    await this.accounts
-      .create({
-        _id: accountId,
-        kind: 'officer',
-        email: application.officer.email,
-        fullName: application.officer.fullName,
-        title: application.officer.title,
-        badgeNumber: application.officer.badgeNumber,
-        roles: [],
-        agency: { id: `agency-${application._id}`, ...application.agency },
-        applicationId: application._id,
-        status: 'pending_activation',
-        passwordHash: null,
-        totpSecret: null,
-        activation: activation.stored,
-        failedLogins: [],
-        createdAt: now,
-        activatedAt: null,
-        suspendedAt: null,
-        suspensionReason: null,
-        outbox: [],
-        outboxPending: false,
-        revision: 1,
-      })
-      .catch((error: unknown) => {
-        throw isDuplicateKey(error) ? accountExists() : error;
-      });
-    const updated = await this.outbox.update(
-      this.applications,
-      { _id: id },
-      application.revision,
-      { ...change },
-      [event],
-    );
-    if (!updated) {
-      await this.accounts.deleteOne({ _id: accountId, status: 'pending_activation' });
-      throw Problem.invalidTransition('The application changed meanwhile; reload it.');
-    }
-    return { id, status: change.status, accountId };
-  }
-
   async reject(id: string, reviewerId: string, reason: string, now = this.clock.now()) {
     const application = await this.find(id);
     const change = applyRule(() => reject(application, now, reviewerId, reason));
+    // An approval that created the account and stopped before marking the application approved.
+    if (await this.accounts.exists({ _id: officerAccountIdOf(id) })) {
+      throw Problem.invalidTransition('The application was approved; approve it again to complete it.');
+    }
     const event = this.outbox.event('access.application.rejected', application._id, {
       applicationId: application._id,
       fullName: application.officer.fullName,
@@ -118,7 +62,7 @@ export class ReviewApplicationsUseCase {
     });
     const updated = await this.outbox.update(
       this.applications,
-      { _id: id },
+      { _id: id, approvalStartedAt: null },
       application.revision,
       { ...change },
       [event],

@@ -1,0 +1,135 @@
+import { Clock } from '@lers/clock';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { Problem } from '@lers/contracts';
+import { OutboxWriter } from '@lers/messaging';
+import { isDuplicateKey } from '@lers/persistence';
+import { accountExists } from '../../accounts/account-exists';
+import { ACCOUNT_MODEL, type AccountDocument } from '../../accounts/account.schema';
+import { newActivation } from '../../accounts/activation-link';
+import { officerAccountIdOf } from '../../accounts/domain/officer-account';
+import { applyRule } from '../../shared/rule-problem';
+import { ACCESS_APPLICATION_MODEL, type AccessApplicationDocument } from '../access-application.schema';
+import { approve } from '../domain/access-application';
+
+export interface ApprovalResult {
+  id: string;
+  status: 'approved';
+  accountId: string;
+}
+
+type Decision = Pick<AccountDocument, '_id' | 'createdAt' | 'createdBy'>;
+
+/**
+ * Approval is ONE write: the officer's account, whose id follows from the application and whose
+ * outbox carries `access.application.approved` (the activation link). Around it, two repairable
+ * writes on the application: before, a mark that stops a rejection from racing the approval;
+ * after, the `approved` status, a projection of the account. A retry, a crash at any point or
+ * several reviewers at once all end with one account, one event and the same answer: approving
+ * is idempotent, and approving an approved application answers 200 with its account.
+ */
+@Injectable()
+export class ApproveApplicationUseCase {
+  constructor(
+    private readonly clock: Clock,
+    @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
+    @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async execute(id: string, reviewerId: string, now = this.clock.now()): Promise<ApprovalResult> {
+    const application = await this.applications.findById(id).lean<AccessApplicationDocument>();
+    if (!application) throw Problem.notFound('access application');
+    if (application.status === 'approved') return this.alreadyApproved(id);
+    applyRule(() => approve(application, now, reviewerId));
+    // The status moved on since the read (statuses only move forward): answer from the new one.
+    if (!(await this.markStarted(application, now))) return this.execute(id, reviewerId, now);
+    const decision = await this.createAccount(application, reviewerId, now);
+    const change = approve(application, decision.createdAt, decision.createdBy ?? reviewerId);
+    await this.applications.updateOne(
+      { _id: id, status: 'pending_review' },
+      { $set: { ...change, approvalStartedAt: null }, $inc: { revision: 1 } },
+    );
+    return { id, status: 'approved', accountId: decision._id };
+  }
+
+  /** Bumps the revision, so a rejection that read the application before fails its guarded write. */
+  private async markStarted(application: AccessApplicationDocument, now: Date): Promise<boolean> {
+    const marked = await this.applications.updateOne(
+      { _id: application._id, status: 'pending_review' },
+      { $set: { approvalStartedAt: application.approvalStartedAt ?? now }, $inc: { revision: 1 } },
+    );
+    return marked.matchedCount === 1;
+  }
+
+  private async createAccount(
+    application: AccessApplicationDocument,
+    reviewerId: string,
+    now: Date,
+  ): Promise<Decision> {
+    const accountId = officerAccountIdOf(application._id);
+    const activation = newActivation(now);
+    const event = this.outbox.event(
+      'access.application.approved',
+      application._id,
+      {
+        applicationId: application._id,
+        accountId,
+        fullName: application.officer.fullName,
+        email: application.officer.email,
+        agencyName: application.agency.name,
+        activationToken: activation.token,
+        activationExpiresAt: activation.expiresAt.toISOString(),
+      },
+      now,
+    );
+    try {
+      await this.outbox.insert(
+        this.accounts,
+        {
+          _id: accountId,
+          kind: 'officer',
+          email: application.officer.email,
+          fullName: application.officer.fullName,
+          title: application.officer.title,
+          badgeNumber: application.officer.badgeNumber,
+          roles: [],
+          agency: { id: `agency-${application._id}`, ...application.agency },
+          applicationId: application._id,
+          status: 'pending_activation',
+          passwordHash: null,
+          totpSecret: null,
+          activation: activation.stored,
+          failedLogins: [],
+          createdAt: now,
+          createdBy: reviewerId,
+          activatedAt: null,
+          suspendedAt: null,
+          suspensionReason: null,
+        },
+        [event],
+      );
+      return { _id: accountId, createdAt: now, createdBy: reviewerId };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // This approval already happened (a retry, a crash, a concurrent request): no second event.
+      const existing = await this.accounts
+        .findById(accountId, { createdAt: 1, createdBy: 1 })
+        .lean<Decision>();
+      if (existing) return existing;
+      // The e-mail belongs to another account: this approval cannot happen; let it be rejected.
+      await this.applications.updateOne(
+        { _id: application._id, status: 'pending_review' },
+        { $set: { approvalStartedAt: null }, $inc: { revision: 1 } },
+      );
+      throw accountExists();
+    }
+  }
+
+  private async alreadyApproved(id: string): Promise<ApprovalResult> {
+    const account = await this.accounts.findOne({ applicationId: id }, { _id: 1 }).lean();
+    if (!account) throw Problem.invalidTransition('The application is approved but has no account.');
+    return { id, status: 'approved', accountId: account._id };
+  }
+}
