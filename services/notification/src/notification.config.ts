@@ -20,4 +20,16 @@ export class NotificationEnv extends WithMongo(ServiceEnv) {
   @Min(50)
   @Max(60_000)
   EMAIL_POLL_MS = 1000;
+
+  /** Days a sent e-mail is kept (proof it went out), then deleted by email-pruning.ts. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  SENT_EMAIL_RETENTION_DAYS = 30;
+
+  /** Days an e-mail that failed for good is kept: longer, to find out why a notice never arrived. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  FAILED_EMAIL_RETENTION_DAYS = 90;
 }
