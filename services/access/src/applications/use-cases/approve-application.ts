@@ -21,13 +21,18 @@ export interface ApprovalResult {
 
 type Decision = Pick<AccountDocument, '_id' | 'createdAt' | 'createdBy'>;
 
+const DECIDED_MEANWHILE = () =>
+  Problem.invalidTransition('The application was decided meanwhile; reload it.');
+
 /**
  * Approval is ONE write: the officer's account, whose id follows from the application and whose
  * outbox carries `access.application.approved` (the activation link). Around it, two repairable
  * writes on the application: before, a mark that stops a rejection from racing the approval;
- * after, the `approved` status, a projection of the account. A retry, a crash at any point or
- * several reviewers at once all end with one account, one event and the same answer: approving
- * is idempotent, and approving an approved application answers 200 with its account.
+ * after, the `approved` status, a projection of the account. A retry after a crash at any point
+ * finds the account and completes the projection, without a second event. The request whose
+ * projection moves the application to `approved` answers 200; any other approval of the same
+ * application is the illegal move it is (409 invalid_transition), however they interleave. A
+ * client that retries for lack of an answer sends an Idempotency-Key and gets the first answer.
  */
 @Injectable()
 export class ApproveApplicationUseCase {
@@ -41,16 +46,15 @@ export class ApproveApplicationUseCase {
   async execute(id: string, reviewerId: string, now = this.clock.now()): Promise<ApprovalResult> {
     const application = await this.applications.findById(id).lean<AccessApplicationDocument>();
     if (!application) throw Problem.notFound('access application');
-    if (application.status === 'approved') return this.alreadyApproved(id);
     applyRule(() => approve(application, now, reviewerId));
-    // The status moved on since the read (statuses only move forward): answer from the new one.
-    if (!(await this.markStarted(application, now))) return this.execute(id, reviewerId, now);
+    if (!(await this.markStarted(application, now))) throw DECIDED_MEANWHILE();
     const decision = await this.createAccount(application, reviewerId, now);
     const change = approve(application, decision.createdAt, decision.createdBy ?? reviewerId);
-    await this.applications.updateOne(
+    const projected = await this.applications.updateOne(
       { _id: id, status: 'pending_review' },
       { $set: { ...change, approvalStartedAt: null }, $inc: { revision: 1 } },
     );
+    if (projected.modifiedCount !== 1) throw DECIDED_MEANWHILE();
     return { id, status: 'approved', accountId: decision._id };
   }
 
@@ -125,11 +129,5 @@ export class ApproveApplicationUseCase {
       );
       throw accountExists();
     }
-  }
-
-  private async alreadyApproved(id: string): Promise<ApprovalResult> {
-    const account = await this.accounts.findOne({ applicationId: id }, { _id: 1 }).lean();
-    if (!account) throw Problem.invalidTransition('The application is approved but has no account.');
-    return { id, status: 'approved', accountId: account._id };
   }
 }
