@@ -291,14 +291,15 @@ function instrument(
     return result;
   };
 
-  // The relay publishes a batch, then clears each document; `clear` is its per-document step.
+  // The relay publishes a batch, then clears its documents in one bulk write per model (`clearAll`).
   const relay = access.app.get(OutboxRelay) as unknown as {
-    clear(model: unknown, document: { _id: unknown }): Promise<void>;
+    clearAll(model: unknown, documents: { _id: unknown }[]): Promise<void>;
   };
-  const clearOne = relay.clear.bind(relay);
-  relay.clear = async (model, document) => {
-    await clearOne(model, document);
-    hooks.onCleared(String(document._id), performance.now());
+  const clearAll = relay.clearAll.bind(relay);
+  relay.clearAll = async (model, documents) => {
+    await clearAll(model, documents);
+    const at = performance.now();
+    documents.forEach((document) => hooks.onCleared(String(document._id), at));
   };
 
   const inbox = notification.app.get(EventInbox);
@@ -314,8 +315,9 @@ function instrument(
   const queue = emails.queue.bind(emails);
   emails.queue = async (cause, template, email, now) => {
     hooks.onHandler(cause.key, performance.now());
-    await queue(cause, template, email, now);
+    const queued = await queue(cause, template, email, now);
     hooks.onStored(cause.key, performance.now());
+    return queued;
   };
 }
 

@@ -6,8 +6,8 @@ import { newEvent, type OutboxEvent, type WithOutbox } from './outbox-event';
 import { OutboxRelay } from './outbox-relay';
 
 /**
- * Writes a state change and the events it causes in ONE single-document write, then nudges the
- * relay. No multi-document transaction is needed, so no event is lost or invented on a crash.
+ * Writes a state change and the events it causes in ONE single-document write, then hands them
+ * to the relay to publish. No multi-document transaction is needed, so no event is lost or invented on a crash.
  */
 @Injectable()
 export class OutboxWriter {
@@ -31,7 +31,14 @@ export class OutboxWriter {
       outboxPending: events.length > 0,
       revision: 1,
     } as Doc);
-    if (events.length) this.relay.nudge();
+    if (events.length) {
+      this.relay.publishWritten(model, {
+        _id: created._id,
+        revision: 1,
+        outbox: events,
+        outboxPending: true,
+      });
+    }
     return created;
   }
 
@@ -54,7 +61,7 @@ export class OutboxWriter {
     const updated = await model
       .findOneAndUpdate({ ...filter, revision: expectedRevision }, update, { returnDocument: 'after' })
       .lean<Doc>();
-    if (updated && events.length) this.relay.nudge();
+    if (updated && events.length) this.relay.publishWritten(model, updated as Doc & { _id: unknown });
     return updated;
   }
 }

@@ -8,7 +8,10 @@ import { OUTGOING_EMAIL_MODEL, type OutgoingEmail } from './outgoing-email.schem
 import type { RenderedEmail } from './templates/rendered-email';
 import { isDuplicateKey } from '@lers/persistence';
 
-/** Queues the e-mail an event causes, at most once per (event, template), then wakes the dispatcher. */
+/**
+ * Queues the e-mail an event causes, at most once per (event, template), then wakes the dispatcher.
+ * Resolves false when that e-mail was already queued.
+ */
 @Injectable()
 export class EmailOutbox {
   constructor(
@@ -22,7 +25,8 @@ export class EmailOutbox {
     template: string,
     email: RenderedEmail,
     now = this.clock.now(),
-  ): Promise<void> {
+  ): Promise<boolean> {
+    let queued = true;
     try {
       await this.emails.create({
         _id: `${cause.id}:${template}`,
@@ -39,7 +43,9 @@ export class EmailOutbox {
       });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
+      queued = false;
     }
     this.dispatcher.nudge();
+    return queued;
   }
 }
