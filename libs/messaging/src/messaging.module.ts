@@ -1,18 +1,16 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { ClientKafka } from '@nestjs/microservices';
 import { MongooseModule } from '@nestjs/mongoose';
-import { COMMAND_TOPICS } from '@lers/contracts';
 import { COMMAND_CLIENT, CommandBus } from './commands/command-bus';
 import { CommandHandler } from './commands/command-handler';
 import { DeadLetterPublisher } from './inbox/dead-letter-publisher';
 import { EventInbox } from './inbox/event-inbox';
 import { PROCESSED_EVENT_MODEL, ProcessedEventSchema } from './inbox/processed-event.schema';
 import { ProcessedEventPruning } from './inbox/processed-event-pruning';
-import { consumerConfig, IDEMPOTENT_PRODUCER, kafkaClientConfig } from './kafka/client-config';
 import { KafkaConnection } from './kafka/kafka-connection';
 import { KafkaReadiness } from './kafka/kafka-readiness';
 import { createKafkaServer } from './kafka/kafka-server-options';
 import { LersKafkaServer } from './kafka/lers-kafka-server';
+import { createReplyClient } from './kafka/reply-client';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging-options';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxWriter } from './outbox/outbox-writer';
@@ -46,19 +44,7 @@ export class MessagingModule {
   static forGateway(options: MessagingOptions): DynamicModule {
     const providers: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
-      {
-        provide: COMMAND_CLIENT,
-        useFactory: () => {
-          const client = new ClientKafka({
-            client: kafkaClientConfig(options, 'lers-gateway'),
-            consumer: consumerConfig(options, options.groupId ?? 'lers-gateway'),
-            producer: IDEMPOTENT_PRODUCER,
-            postfixId: '',
-          });
-          Object.values(COMMAND_TOPICS).forEach((topic) => client.subscribeToResponseOf(topic));
-          return client;
-        },
-      },
+      { provide: COMMAND_CLIENT, useFactory: () => createReplyClient(options) },
       KafkaConnection,
       CommandBus,
       KafkaReadiness,

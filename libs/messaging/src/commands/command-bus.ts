@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { KafkaConnection } from '../kafka/kafka-connection';
-import { ClientKafka } from '@nestjs/microservices';
+import type { ReplyClient } from '../kafka/reply-client';
 import { randomUUID } from 'node:crypto';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import {
@@ -15,32 +15,35 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from '../messaging-options';
 
 export const COMMAND_CLIENT = Symbol('COMMAND_CLIENT');
 
+const FIRST_FETCH_TIMEOUT_MS = 30_000;
+
 /**
  * The gateway side of request–reply over Kafka. Nest's `send` has no timeout of its own, so every
- * call gets one: a service that does not answer in time is a 504, a broker that is away a 503.
+ * call gets one: a service that does not answer in time is a 504, a broker that is away — or a
+ * reply consumer that cannot hear the answer now — a 503.
  */
 @Injectable()
 export class CommandBus implements OnApplicationBootstrap, OnApplicationShutdown {
-  private connected = false;
-
   constructor(
-    @Inject(COMMAND_CLIENT) private readonly client: ClientKafka,
+    @Inject(COMMAND_CLIENT) private readonly client: ReplyClient,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly kafka: KafkaConnection,
   ) {}
 
   /**
-   * Reply topics must exist (auto-creation is off) and the reply consumer must be assigned
-   * before the first send, or replies go unheard (nestjs/nest#6197).
+   * Reply topics must exist (auto-creation is off) and the reply consumer must be assigned and
+   * have fetched before the first send, or replies go unheard (nestjs/nest#6197).
    */
   async onApplicationBootstrap(): Promise<void> {
     await this.kafka.connect();
     await this.client.connect();
-    this.connected = true;
+    await this.client.whenReceiving(FIRST_FETCH_TIMEOUT_MS);
   }
 
-  assertConnected(): void {
-    if (!this.connected) throw new Error('reply consumer not connected');
+  /** Throws, with the reason, while this instance could not hear the replies to its calls. */
+  assertReceivingReplies(): void {
+    const why = this.client.whyNotReceiving();
+    if (why) throw new Error(`reply consumer not receiving: ${why}`);
   }
 
   async send<Request extends object, Reply>(
@@ -49,11 +52,14 @@ export class CommandBus implements OnApplicationBootstrap, OnApplicationShutdown
     actor: Actor,
     idempotencyKey?: string,
   ): Promise<Reply> {
+    // Fail at once rather than time out waiting for a reply nobody would read.
+    if (this.client.whyNotReceiving()) throw upstreamUnavailable();
     const message: CommandMessage<Request> = {
       id: randomUUID(),
       correlationId: currentCorrelationId() ?? randomUUID(),
       actor,
       ...(idempotencyKey ? { idempotencyKey } : {}),
+      deadline: new Date(Date.now() + this.options.replyTimeoutMs).toISOString(),
       payload,
     };
     let reply: CommandReply<Reply>;
@@ -65,7 +71,7 @@ export class CommandBus implements OnApplicationBootstrap, OnApplicationShutdown
       if (error instanceof TimeoutError) {
         throw new Problem(504, 'upstream_timeout', 'A LERS service did not answer in time; please retry.');
       }
-      throw new Problem(503, 'upstream_unavailable', 'A LERS service is unavailable; please retry later.');
+      throw upstreamUnavailable();
     }
     if (!reply.ok) throw Problem.fromDetails(reply.problem);
     return reply.result;
@@ -75,3 +81,6 @@ export class CommandBus implements OnApplicationBootstrap, OnApplicationShutdown
     await this.client.close();
   }
 }
+
+const upstreamUnavailable = () =>
+  new Problem(503, 'upstream_unavailable', 'A LERS service is unavailable; please retry later.');

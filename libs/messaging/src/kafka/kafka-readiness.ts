@@ -19,6 +19,6 @@ export class KafkaReadiness implements ReadinessCheck {
     await this.kafka.connect();
     await this.kafka.admin.describeCluster();
     this.server?.assertConsuming();
-    this.commandBus?.assertConnected();
+    this.commandBus?.assertReceivingReplies();
   }
 }
