@@ -111,7 +111,7 @@ describe('four gateway replicas', () => {
     expect(JSON.stringify(down.body)).toContain('reply consumer not receiving: stopped');
     const refused = await apply(gateway.url, 'while-stopped');
     expect(refused.status).toBe(503);
-    expect(refused.body.code).toBe('upstream_unavailable');
+    expect(refused.body.code).toBe('service_unavailable');
 
     await client.close();
     await client.connect();

@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { Clock } from '@lers/clock';
-import { COMMAND_TOPICS } from '@lers/contracts';
+import { BUCKETS, COMMAND_TOPICS } from '@lers/contracts';
 import { LeasedJobs, PRUNE_EVERY_MS } from '@lers/jobs';
 import { IDEMPOTENCY_RECORD_PRUNING_JOB } from '@lers/messaging';
 import {
   accessApplicationForm,
   mailCatcher,
+  newObjectKeys,
   openTestDatabase,
   produceRaw,
   samplePdf,
+  storedVersions,
   waitFor,
   type RunningService,
 } from '@lers/testing';
@@ -116,6 +118,28 @@ describe('idempotent commands', () => {
     // Once the first has finished, a retry gets its result.
     const retry = await apply(form, key).expect(201);
     expect(retry.body.id).toBe(created[0].body.id);
+  });
+
+  it('leaves no stray upload behind a replayed or refused submission', async () => {
+    const form = accessApplicationForm();
+    const key = randomUUID();
+    const before = await storedVersions(BUCKETS.accessDocuments);
+    const first = await apply(form, key).expect(201);
+    await apply(form, key).expect(201); // answered from the first copy: its upload is dropped
+    await apply(accessApplicationForm(), key).expect(422); // refused: idempotency_key_reused
+    const freeMail = accessApplicationForm();
+    freeMail.officer.email = `officer-${randomUUID()}@gmail.com`;
+    await apply(freeMail).expect(422); // refused by the service: non_government_email
+    const added = newObjectKeys(before, await storedVersions(BUCKETS.accessDocuments));
+
+    const stored = await accessDb.collection('access_applications').findOne({ _id: first.body.id });
+    // Other test files share the bucket only when run side by side; then their keys are theirs.
+    const ours = added.filter((objectKey) => objectKey.startsWith('access-applications/'));
+    expect(ours).toContain(stored?.proofOfAuthority[0].objectKey);
+    const referenced = await accessDb
+      .collection('access_applications')
+      .countDocuments({ 'proofOfAuthority.objectKey': { $in: ours } });
+    expect(referenced).toBe(ours.length);
   });
 
   it('refuses a malformed key with 400 naming the header', async () => {

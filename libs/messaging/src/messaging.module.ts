@@ -2,6 +2,12 @@ import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { COMMAND_CLIENT, CommandBus } from './commands/command-bus';
 import { CommandHandler } from './commands/command-handler';
+import {
+  IDEMPOTENCY_RECORD_MODEL,
+  IdempotencyRecordSchema,
+} from './commands/idempotency/idempotency-record.schema';
+import { IdempotentCommands } from './commands/idempotency/idempotent-commands';
+import { IdempotencyRecordPruning } from './commands/idempotency/idempotency-record-pruning';
 import { DeadLetterPublisher } from './inbox/dead-letter-publisher';
 import { EventInbox } from './inbox/event-inbox';
 import { PROCESSED_EVENT_MODEL, ProcessedEventSchema } from './inbox/processed-event.schema';
@@ -27,6 +33,8 @@ export class MessagingModule {
       DeadLetterPublisher,
       EventInbox,
       CommandHandler,
+      IdempotentCommands,
+      IdempotencyRecordPruning,
       OutboxRelay,
       OutboxWriter,
       ProcessedEventPruning,
@@ -34,7 +42,12 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      imports: [MongooseModule.forFeature([{ name: PROCESSED_EVENT_MODEL, schema: ProcessedEventSchema }])],
+      imports: [
+        MongooseModule.forFeature([
+          { name: PROCESSED_EVENT_MODEL, schema: ProcessedEventSchema },
+          { name: IDEMPOTENCY_RECORD_MODEL, schema: IdempotencyRecordSchema },
+        ]),
+      ],
       providers,
       exports: providers,
     };

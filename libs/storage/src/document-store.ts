@@ -11,6 +11,8 @@ import { HashingLimit, peekHead } from './streaming-upload';
 export interface StoredObject {
   bucket: string;
   objectKey: string;
+  /** The version written (evidence buckets are versioned): what `discard` removes. */
+  versionId: string | null;
   sha256: string;
   size: number;
   contentType: EvidenceType;
@@ -88,10 +90,30 @@ export class DocumentStore implements OnApplicationBootstrap {
     return {
       bucket: request.bucket,
       objectKey,
+      versionId: uploaded.versionId ?? null,
       sha256: limit.digest(),
       size: limit.size,
       contentType: detected as EvidenceType,
     };
+  }
+
+  /**
+   * Removes uploads that nothing will refer to (the request was refused, or answered from an
+   * earlier copy): the very versions written, so no delete marker or stray version is left.
+   */
+  async discard(objects: Pick<StoredObject, 'bucket' | 'objectKey' | 'versionId'>[]): Promise<void> {
+    const results = await Promise.allSettled(
+      objects.map(({ bucket, objectKey, versionId }) =>
+        this.client.removeObject(bucket, objectKey, versionId ? { versionId } : {}),
+      ),
+    );
+    results.forEach((result, index) => {
+      if (result.status === 'rejected')
+        this.logger.warn(
+          { err: result.reason, objectKey: objects[index].objectKey },
+          'could not discard an upload',
+        );
+    });
   }
 
   read(bucket: string, objectKey: string): Promise<Readable> {

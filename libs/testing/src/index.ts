@@ -5,3 +5,4 @@ export * from './mail-catcher';
 export * from './service-harness';
 export * from './test-database';
 export * from './wait-for';
+export * from './object-store';

@@ -12,6 +12,7 @@ import { GatewaySessionLiveness } from './auth/gateway-session-liveness';
 import { MeController } from './me/me.controller';
 import { OfficerLocalStrategy } from './auth/officer-local.strategy';
 import { GatewayEnv } from './gateway.config';
+import { UploadingCommands } from './uploads/upload-batch';
 
 @Module({})
 export class GatewayModule {
@@ -42,7 +43,7 @@ export class GatewayModule {
         ),
       ],
       controllers: [AccessApplicationsController, AuthController, MeController],
-      providers: [OfficerLocalStrategy],
+      providers: [OfficerLocalStrategy, UploadingCommands],
     };
   }
 }

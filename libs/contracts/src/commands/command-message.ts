@@ -75,4 +75,7 @@ export interface ProblemDetails {
  * A reply never throws across the wire: it is a result or an RFC 9457 problem. (Not `value`:
  * Nest's Kafka serializer would take an object with a `value` key for a raw Kafka message.)
  */
-export type CommandReply<Result> = { ok: true; result: Result } | { ok: false; problem: ProblemDetails };
+export type CommandReply<Result> = ({ ok: true; result: Result } | { ok: false; problem: ProblemDetails }) & {
+  /** The answer remembered for an earlier request with the same Idempotency-Key: nothing ran now. */
+  replayed?: true;
+};

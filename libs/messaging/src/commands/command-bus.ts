@@ -52,6 +52,16 @@ export class CommandBus implements OnApplicationBootstrap, OnApplicationShutdown
     actor: Actor,
     idempotencyKey?: string,
   ): Promise<Reply> {
+    return (await this.call(spec, payload, actor, idempotencyKey)).result;
+  }
+
+  /** As `send`, also telling whether the answer is one remembered for an earlier copy (Idempotency-Key). */
+  async call<Request extends object, Reply>(
+    spec: CommandSpec<Request, Reply>,
+    payload: Request,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): Promise<{ result: Reply; replayed: boolean }> {
     // Fail at once rather than time out waiting for a reply nobody would read.
     if (this.client.whyNotReceiving()) throw upstreamUnavailable();
     const message: CommandMessage<Request> = {
@@ -74,7 +84,7 @@ export class CommandBus implements OnApplicationBootstrap, OnApplicationShutdown
       throw upstreamUnavailable();
     }
     if (!reply.ok) throw Problem.fromDetails(reply.problem);
-    return reply.result;
+    return { result: reply.result, replayed: reply.replayed === true };
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -83,4 +93,4 @@ export class CommandBus implements OnApplicationBootstrap, OnApplicationShutdown
 }
 
 const upstreamUnavailable = () =>
-  new Problem(503, 'upstream_unavailable', 'A LERS service is unavailable; please retry later.');
+  new Problem(503, 'service_unavailable', 'A LERS service is unavailable; please retry later.');

@@ -11,10 +11,11 @@ import {
   type StoredDocument,
 } from '@lers/contracts';
 import { CommandBus } from '@lers/messaging';
-import { DocumentStore, EVIDENCE_TYPES } from '@lers/storage';
+import { EVIDENCE_TYPES } from '@lers/storage';
 import { GatewayEnv } from '../gateway.config';
 import { AcceptsIdempotencyKey, idempotencyKeyOf } from '@lers/http';
 import { parseJsonField, readMultipart } from '../uploads/multipart-form';
+import { UploadingCommands } from '../uploads/upload-batch';
 
 const PROOF_FIELD = 'proofOfAuthority';
 
@@ -24,7 +25,7 @@ const PROOF_FIELD = 'proofOfAuthority';
 export class AccessApplicationsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly documents: DocumentStore,
+    private readonly uploading: UploadingCommands,
     @Inject(GatewayEnv) private readonly config: GatewayEnv,
   ) {}
 
@@ -43,43 +44,40 @@ export class AccessApplicationsController {
       },
     },
   })
-  async apply(@Req() request: FastifyRequest) {
-    const stored: StoredDocument[] = [];
-    const fields = await readMultipart(
-      request,
-      { maxFileBytes: this.config.MAX_DOCUMENT_BYTES, maxFiles: 10 },
-      async (file) => {
-        if (file.fieldname !== PROOF_FIELD) {
-          file.file.resume();
-          throw Problem.validation([
-            { field: file.fieldname, message: `unknown file field; use ${PROOF_FIELD}` },
-          ]);
-        }
-        const object = await this.documents.store(file.file, {
-          bucket: BUCKETS.accessDocuments,
-          prefix: 'access-applications',
-          maxBytes: this.config.MAX_DOCUMENT_BYTES,
-          allowed: EVIDENCE_TYPES,
-        });
-        stored.push({
-          objectKey: object.objectKey,
-          sha256: object.sha256,
-          size: object.size,
-          contentType: object.contentType,
-        });
-      },
-    );
-    const unknown = Object.keys(fields).filter((name) => name !== 'application');
-    if (unknown.length)
-      throw Problem.validation(unknown.map((field) => ({ field, message: 'unknown field' })));
-    const form = validateAs(AccessApplicationForm, parseJsonField(fields, 'application'));
-    if (!form.ok)
-      throw Problem.validation(form.errors.map((e) => ({ ...e, field: `application.${e.field}` })));
-    return this.commands.send(
-      submitAccessApplication,
-      { ...form.value, proofOfAuthority: stored },
-      { kind: 'anonymous', roles: [], ip: request.ip },
-      idempotencyKeyOf(request),
-    );
+  apply(@Req() request: FastifyRequest) {
+    return this.uploading.run(async (uploads) => {
+      const proofOfAuthority: StoredDocument[] = [];
+      const fields = await readMultipart(
+        request,
+        { maxFileBytes: this.config.MAX_DOCUMENT_BYTES, maxFiles: 10 },
+        async (file) => {
+          if (file.fieldname !== PROOF_FIELD) {
+            file.file.resume();
+            throw Problem.validation([
+              { field: file.fieldname, message: `unknown file field; use ${PROOF_FIELD}` },
+            ]);
+          }
+          const { objectKey, sha256, size, contentType } = await uploads.store(file.file, {
+            bucket: BUCKETS.accessDocuments,
+            prefix: 'access-applications',
+            maxBytes: this.config.MAX_DOCUMENT_BYTES,
+            allowed: EVIDENCE_TYPES,
+          });
+          proofOfAuthority.push({ objectKey, sha256, size, contentType });
+        },
+      );
+      const unknown = Object.keys(fields).filter((name) => name !== 'application');
+      if (unknown.length)
+        throw Problem.validation(unknown.map((field) => ({ field, message: 'unknown field' })));
+      const form = validateAs(AccessApplicationForm, parseJsonField(fields, 'application'));
+      if (!form.ok)
+        throw Problem.validation(form.errors.map((e) => ({ ...e, field: `application.${e.field}` })));
+      return this.commands.call(
+        submitAccessApplication,
+        { ...form.value, proofOfAuthority },
+        { kind: 'anonymous', roles: [], ip: request.ip },
+        idempotencyKeyOf(request),
+      );
+    });
   }
 }

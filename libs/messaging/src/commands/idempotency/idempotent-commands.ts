@@ -78,7 +78,7 @@ export class IdempotentCommands {
     const leaseUntil = new Date(Math.max(operation.deadline.getTime(), Date.now()) + LEASE_GRACE_MS);
 
     const start = await this.start(id, operation.operation, identity, leaseUntil);
-    if (start.kind === 'replay') return start.reply as CommandReply<Reply>;
+    if (start.kind === 'replay') return { ...(start.reply as CommandReply<Reply>), replayed: true };
     if (start.kind === 'reused') return refuse(keyReused());
     if (start.kind === 'in_use') return refuse(keyInUse());
 
