@@ -1,4 +1,4 @@
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type WriteError } from 'mongodb';
 import type { Model } from 'mongoose';
 import type { EventEnvelope } from '@lers/contracts';
 import { isDuplicateKey } from '@lers/persistence';
@@ -134,8 +134,9 @@ export class EventLedger {
       await this.collection.insertMany(entries, { ordered: false });
       return entries.map(() => true);
     } catch (error) {
-      if (!(error instanceof MongoBulkWriteError) || hasWriteConcernError(error)) throw error;
-      const failed = new Map([error.writeErrors].flat().map((writeError) => [writeError.index, writeError]));
+      const writeErrors = perDocumentErrors(error);
+      if (!writeErrors) throw error;
+      const failed = new Map(writeErrors.map((writeError) => [writeError.index, writeError]));
       return entries.map((_, index) => {
         const writeError = failed.get(index);
         if (!writeError) return true;
@@ -192,15 +193,20 @@ export class EventLedger {
       await this.collection.bulkWrite(operations, { ordered: false });
     } catch (error) {
       // Two upserts of one id racing: the other inserted it, as done too.
-      const onlyRaces =
-        error instanceof MongoBulkWriteError &&
-        !hasWriteConcernError(error) &&
-        [error.writeErrors].flat().every((writeError) => isDuplicateKey(writeError));
-      if (!onlyRaces) throw error;
+      const writeErrors = perDocumentErrors(error);
+      if (!writeErrors?.every((writeError) => isDuplicateKey(writeError))) throw error;
     }
   }
 }
 
-function hasWriteConcernError(error: MongoBulkWriteError): boolean {
-  return error.result?.getWriteConcernError() !== undefined;
+/**
+ * The documents a bulk write refused, when that is all that went wrong. The driver also throws
+ * MongoBulkWriteError, with no write errors, for a failure of the whole batch (the connection
+ * dropped, a write concern not met): nothing can then be said per document.
+ */
+function perDocumentErrors(error: unknown): WriteError[] | undefined {
+  if (!(error instanceof MongoBulkWriteError)) return undefined;
+  const writeErrors = [error.writeErrors].flat().filter((writeError) => writeError !== undefined);
+  if (writeErrors.length === 0 || error.result?.getWriteConcernError() !== undefined) return undefined;
+  return writeErrors;
 }

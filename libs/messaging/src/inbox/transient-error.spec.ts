@@ -7,6 +7,7 @@ import {
   KafkaJSRequestTimeoutError,
 } from 'kafkajs';
 import {
+  MongoBulkWriteError,
   MongoErrorLabel,
   MongoNetworkError,
   MongoNetworkTimeoutError,
@@ -15,6 +16,8 @@ import {
   MongoWriteConcernError,
   MongoNotConnectedError,
   TopologyType,
+  type BulkWriteResult,
+  type WriteError,
 } from 'mongodb';
 import { Error as MongooseError } from 'mongoose';
 import { isTransient } from './transient-error';
@@ -37,7 +40,31 @@ const { createErrorFromCode } = require('kafkajs/src/protocol/error') as {
 const { TopologyDescription } = require('mongodb/lib/sdam/topology_description') as {
   TopologyDescription: new (type: TopologyType) => ConstructorParameters<typeof MongoServerSelectionError>[1];
 };
+/** The driver's bulk write result and write error (bulk/common.js; the package exports only their types). */
+const bulk = require('mongodb/lib/bulk/common') as {
+  BulkWriteResult: new (result: object, ordered: boolean) => BulkWriteResult;
+  WriteError: new (error: { index: number; code: number; errmsg: string }) => WriteError;
+};
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The result the driver builds for a bulk write (bulk/common.js), from its running totals. */
+function bulkResult(totals: { writeErrors?: WriteError[]; writeConcernErrors?: object[] } = {}) {
+  return new bulk.BulkWriteResult(
+    {
+      ok: 1,
+      writeErrors: totals.writeErrors ?? [],
+      writeConcernErrors: totals.writeConcernErrors ?? [],
+      insertedIds: [],
+      nInserted: 0,
+      nUpserted: 0,
+      nMatched: 0,
+      nModified: 0,
+      nRemoved: 0,
+      upserted: [],
+    },
+    false,
+  );
+}
 
 describe('isTransient: the database', () => {
   it('a closed connection, as the driver raises it when FerretDB stops mid-operation', () => {
@@ -108,6 +135,43 @@ describe('isTransient: the database', () => {
     expect(
       isTransient(new MongoNotConnectedError('Client must be connected before running operations')),
     ).toBe(true);
+  });
+
+  it('a bulk write cut short by the connection dropping (the driver wraps what it met)', () => {
+    const met = new MongoNetworkError('connection 4 to 127.0.0.1:27017 closed');
+    expect(isTransient(new MongoBulkWriteError(met, bulkResult()))).toBe(true);
+    const noServer = new MongoServerSelectionError(
+      'connect ECONNREFUSED 127.0.0.1:27017',
+      new TopologyDescription(TopologyType.Single),
+    );
+    expect(isTransient(new MongoBulkWriteError(noServer, bulkResult()))).toBe(true);
+  });
+
+  it('a bulk write whose majority did not acknowledge in time', () => {
+    const writeConcernError = {
+      code: 64,
+      codeName: 'WriteConcernFailed',
+      errmsg: 'waiting for replication timed out',
+      errInfo: { wtimeout: true },
+    };
+    const error = new MongoBulkWriteError(
+      { message: writeConcernError.errmsg, code: writeConcernError.code },
+      bulkResult({ writeConcernErrors: [writeConcernError] }),
+    );
+    expect(isTransient(error)).toBe(true);
+  });
+
+  it('a bulk write refused for duplicate keys is permanent', () => {
+    const duplicate = new bulk.WriteError({
+      index: 0,
+      code: 11000,
+      errmsg: 'E11000 duplicate key error collection: lers.processed_events index: _id_',
+    });
+    const error = new MongoBulkWriteError(
+      { message: duplicate.errmsg ?? '', code: 11000, writeErrors: [duplicate] },
+      bulkResult({ writeErrors: [duplicate] }),
+    );
+    expect(isTransient(error)).toBe(false);
   });
 
   it('a duplicate key is permanent', () => {

@@ -1,5 +1,6 @@
 import { KafkaJSError, KafkaJSTimeout } from 'kafkajs';
 import {
+  MongoBulkWriteError,
   MongoClientClosedError,
   MongoError,
   MongoErrorLabel,
@@ -80,6 +81,18 @@ function isTransientMongoError(error: MongoError): boolean {
     return true;
   }
   if (TRANSIENT_LABELS.some((label) => error.hasErrorLabel(label))) return true;
+  if (error instanceof MongoBulkWriteError) {
+    // For a failure of the whole batch the driver wraps the error it met (a dropped connection,
+    // no server) or a write concern error in MongoBulkWriteError, keeping the original here.
+    const wrapped: unknown = error.errorResponse;
+    if (wrapped instanceof Error && wrapped !== error && isTransient(wrapped)) return true;
+    const writeConcern = error.result?.getWriteConcernError();
+    if (
+      writeConcern &&
+      (writeConcern.errInfo?.wtimeout === true || TRANSIENT_SERVER_CODES.has(Number(writeConcern.code)))
+    )
+      return true;
+  }
   if (error instanceof MongoWriteConcernError) {
     const { code, errInfo } = error.result.writeConcernError;
     if (errInfo?.wtimeout === true || TRANSIENT_SERVER_CODES.has(Number(code))) return true;

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import ts from 'typescript';
 import { runWithCorrelation } from '@lers/observability';
 import { EVENT_TOPICS } from '@lers/contracts';
 import { newEvent } from './outbox-event';
@@ -37,10 +39,59 @@ describe('newEvent', () => {
     );
     expect(event.correlationId).toBe('corr-1');
   });
+});
 
-  it('refuses, at compile time, a payload of the wrong shape', () => {
-    // @ts-expect-error: officer is missing
-    const wrong = () => newEvent('access', 'access.application.submitted', 'a1', { applicationId: 'a1' });
-    expect(typeof wrong).toBe('function');
-  });
+/**
+ * Type-checks snippets that sit beside this file, with the project's compiler options: the
+ * errors per snippet, as TypeScript reports them.
+ */
+function typeErrors(snippets: Record<string, string>): Record<string, string[]> {
+  const config = ts.getParsedCommandLineOfConfigFile(
+    resolve(__dirname, '../../../../tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
+    },
+  );
+  if (!config) throw new Error('tsconfig.json not found');
+  const files = new Map(
+    Object.entries(snippets).map(([name, code]) => [
+      resolve(__dirname, `compile-check.${name}.ts`),
+      `import { newEvent } from './outbox-event';\n${code}\n`,
+    ]),
+  );
+  const host = ts.createCompilerHost(config.options);
+  const readFile = host.getSourceFile.bind(host);
+  const exists = host.fileExists.bind(host);
+  host.getSourceFile = (name, language, ...rest) => {
+    const code = files.get(name);
+    return code === undefined ? readFile(name, language, ...rest) : ts.createSourceFile(name, code, language);
+  };
+  host.fileExists = (name) => files.has(name) || exists(name);
+  const program = ts.createProgram([...files.keys()], { ...config.options, noEmit: true }, host);
+  return Object.fromEntries(
+    [...files.keys()].map((file, index) => [
+      Object.keys(snippets)[index],
+      ts
+        .getPreEmitDiagnostics(program, program.getSourceFile(file))
+        .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')),
+    ]),
+  );
+}
+
+describe('newEvent at compile time', () => {
+  it('refuses a payload of the wrong shape, and accepts the right one', () => {
+    const errors = typeErrors({
+      wrong: `newEvent('access', 'access.application.submitted', 'a1', { applicationId: 'a1' });`,
+      right: `newEvent('access', 'access.application.submitted', 'a1', ${JSON.stringify(payload)});`,
+    });
+    expect(errors.right).toEqual([]);
+    expect(errors.wrong).toHaveLength(1);
+    expect(errors.wrong[0]).toMatch(
+      /not assignable to parameter of type 'AccessApplicationSubmittedV1'.*missing .*agency, officer/,
+    );
+  }, 30_000);
 });
