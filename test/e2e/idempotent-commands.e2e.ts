@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { Clock } from '@lers/clock';
 import { BUCKETS, COMMAND_TOPICS } from '@lers/contracts';
@@ -9,48 +8,36 @@ import {
   accessApplicationForm,
   mailCatcher,
   newObjectKeys,
-  openTestDatabase,
   produceRaw,
   samplePdf,
   storedVersions,
   waitFor,
-  type RunningService,
 } from '@lers/testing';
 import {
   activeOfficer,
-  adminLogin,
   appliedAndVerified,
   latestMailTo,
   totpNow,
 } from '../../services/access/test/identity-helpers';
-import { bootAccess, bootGateway, bootNotification } from './backbone-harness';
+import { bootIdentityStack, type IdentityStack } from './backbone-harness';
 
 /**
  * Idempotency-Key and command deadlines, through the gateway to the access service and on to
  * the e-mail it causes: a retry after a lost reply gets the first answer and changes nothing more.
  */
 describe('idempotent commands', () => {
-  let gateway: RunningService<object>;
-  let access: RunningService<{ MONGO_DB: string }>;
-  let notification: RunningService<{ MONGO_DB: string }>;
-  let accessDb: Connection;
+  let stack: IdentityStack;
+  let gateway: IdentityStack['gateway'];
+  let access: IdentityStack['access'];
+  let accessDb: IdentityStack['accessDb'];
   let adminToken: string;
 
   beforeAll(async () => {
-    notification = await bootNotification();
-    access = await bootAccess();
-    gateway = await bootGateway();
-    accessDb = await openTestDatabase(access.config.MONGO_DB);
-    adminToken = (await adminLogin(access.url)).accessToken;
+    stack = await bootIdentityStack();
+    ({ gateway, access, accessDb, adminToken } = stack);
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    await access?.close();
-    await notification?.close();
-    await accessDb?.dropDatabase();
-    await accessDb?.close();
-  });
+  afterAll(() => stack?.close());
 
   const applicationsOf = (email: string) =>
     accessDb.collection('access_applications').countDocuments({ 'officer.email': email });

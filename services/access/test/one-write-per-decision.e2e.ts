@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Document as MongoDocument } from 'mongodb';
-import type { Connection } from 'mongoose';
 import request from 'supertest';
 import { EVENT_TOPICS, Problem } from '@lers/contracts';
 import { newEvent, type OutboxEvent } from '@lers/messaging';
@@ -8,24 +7,15 @@ import {
   accessApplicationForm,
   KafkaProbe,
   mailCatcher,
-  openTestDatabase,
   produceRaw,
   samplePdf,
   waitFor,
-  type RunningService,
 } from '@lers/testing';
-import { bootAccess, bootGateway, bootNotification } from '../../../test/e2e/backbone-harness';
+import { bootIdentityStack, type IdentityStack } from '../../../test/e2e/backbone-harness';
 import { newActivation } from '../src/accounts/activation-link';
 import { ApproveApplicationUseCase } from '../src/applications/use-cases/approve-application';
 import { ReviewApplicationsUseCase } from '../src/applications/use-cases/review-applications';
-import {
-  activeOfficer,
-  adminLogin,
-  appliedAndVerified,
-  codeIn,
-  latestMailTo,
-  totpNow,
-} from './identity-helpers';
+import { activeOfficer, appliedAndVerified, codeIn, latestMailTo, totpNow } from './identity-helpers';
 
 const ACTIVATION_SUBJECT = 'activate your account';
 
@@ -34,31 +24,19 @@ const ACTIVATION_SUBJECT = 'activate your account';
  * follows is repaired by a retry. Crashes are simulated by writing the state they leave.
  */
 describe('one write per decision', () => {
-  let gateway: RunningService<object>;
-  let access: RunningService<{ MONGO_DB: string }>;
-  let notification: RunningService<{ MONGO_DB: string }>;
-  let accessDb: Connection;
-  let notificationDb: Connection;
+  let stack: IdentityStack;
+  let gateway: IdentityStack['gateway'];
+  let access: IdentityStack['access'];
+  let accessDb: IdentityStack['accessDb'];
+  let notificationDb: IdentityStack['notificationDb'];
   let adminToken: string;
 
   beforeAll(async () => {
-    notification = await bootNotification();
-    access = await bootAccess();
-    gateway = await bootGateway();
-    accessDb = await openTestDatabase(access.config.MONGO_DB);
-    notificationDb = await openTestDatabase(notification.config.MONGO_DB);
-    adminToken = (await adminLogin(access.url)).accessToken;
+    stack = await bootIdentityStack();
+    ({ gateway, access, accessDb, notificationDb, adminToken } = stack);
   });
 
-  afterAll(async () => {
-    await gateway?.close();
-    await access?.close();
-    await notification?.close();
-    for (const db of [accessDb, notificationDb]) {
-      await db?.dropDatabase();
-      await db?.close();
-    }
-  });
+  afterAll(() => stack?.close());
 
   type Stored = MongoDocument & { _id: string };
   const applications = () => accessDb.collection<Stored>('access_applications');
