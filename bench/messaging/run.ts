@@ -110,7 +110,7 @@ export async function runMessagingBench(): Promise<MessagingBenchReport> {
     step('(b) raw single-document writes…');
     const b: RawWriteResult = await benchRawWrite(runId, settings);
     step('(c) backbone hop through access and notification…');
-    const c = await benchBackboneHop(settings);
+    const c = await benchBackboneHop(settings, step);
     step('done');
 
     const report: MessagingBenchReport = {

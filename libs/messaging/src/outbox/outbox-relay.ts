@@ -40,8 +40,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly worker: PollingWorker;
   private readonly publishes: GroupCommit<Written, void>;
   private readonly clears: GroupCommit<Written, void>;
-  /** Documents between hand-over (or scan) and clear: the scan leaves them alone. */
-  private readonly relaying = new Set<string>();
+  /** Documents between hand-over (or scan) and clear, with the revision being relayed. */
+  private readonly relaying = new Map<string, number>();
   /**
    * Documents cleared during this scan pass and the one before (id → revision): a scan's read may
    * have seen one still pending just before its hand-over cleared it; it is not published twice.
@@ -92,6 +92,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   publishWritten<Doc extends WithOutbox>(model: Model<Doc>, document: OutboxDocument): void {
     if (this.stopped || document.outbox.length === 0) return;
+    // A scan may have read this very write first (between the insert's reply and this call).
+    if (this.relaying.get(String(document._id)) === document.revision) return;
     const handover: Promise<void> = this.relay({ model: model as unknown as Model<OutboxDocument>, document })
       .catch((error) => {
         this.logger.warn({ err: error }, 'outbox publish failed; the relay scan will retry');
@@ -122,13 +124,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Publish, then (once acknowledged) clear: the document's events leave its outbox only when sent. */
   private async relay(written: Written): Promise<void> {
     const id = String(written.document._id);
-    this.relaying.add(id);
+    this.relaying.set(id, written.document.revision);
     try {
       await this.publishes.submit(written);
       await this.clears.submit(written);
       this.clearedRecently[0].set(id, written.document.revision);
     } finally {
-      this.relaying.delete(id);
+      if (this.relaying.get(id) === written.document.revision) this.relaying.delete(id);
     }
   }
 
@@ -146,10 +148,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    * relay never makes a domain write fail.
    */
   private async clearAll(model: Model<OutboxDocument>, documents: OutboxDocument[]): Promise<void> {
-    const result = await model.bulkWrite(
+    // The driver's own bulkWrite: the values come from the stored document and need no casting.
+    const result = await model.collection.bulkWrite(
       documents.map((document) => ({
         updateOne: {
-          filter: { _id: document._id, revision: document.revision },
+          filter: { _id: document._id as never, revision: document.revision },
           update: { $set: { outbox: [], outboxPending: false } },
         },
       })),
