@@ -16,9 +16,18 @@ const present = (domain: GovernmentDomainDocument) => ({
   addedAt: domain.addedAt.toISOString(),
 });
 
+/**
+ * How long a replica trusts its copy of the list. Domains are only ever added, so a stale copy is
+ * stricter, never looser: a domain added on another replica is accepted here within this time
+ * (at once on the replica that added it).
+ */
+const LIST_REFRESH_MS = 30_000;
+
 /** The government-domain policy's staff-maintained part; free-mail domains can never be added. */
 @Injectable()
 export class GovernmentDomains {
+  private cached?: { readAt: number; domains: Promise<string[]> };
+
   constructor(
     private readonly clock: Clock,
     @InjectModel(GOVERNMENT_DOMAIN_MODEL) private readonly domains: Model<GovernmentDomainDocument>,
@@ -38,6 +47,7 @@ export class GovernmentDomains {
         addedBy: adminId,
         addedAt: now,
       });
+      this.cached = undefined;
       return present(created.toObject());
     } catch (error) {
       if (isDuplicateKey(error)) throw new Problem(409, 'domain_exists', `${domain} is already listed.`);
@@ -58,8 +68,22 @@ export class GovernmentDomains {
     };
   }
 
-  /** Every verified domain; the list is small (one entry per agency domain), so it is read whole. */
-  async all(): Promise<string[]> {
-    return (await this.domains.find({}, { _id: 1 }).lean<{ _id: string }[]>()).map((domain) => domain._id);
+  /**
+   * Every verified domain. The list is small (one entry per agency domain) and read on every
+   * application, so it is read whole and kept for LIST_REFRESH_MS.
+   */
+  all(): Promise<string[]> {
+    if (!this.cached || Date.now() - this.cached.readAt > LIST_REFRESH_MS) {
+      const domains = this.domains
+        .find({}, { _id: 1 })
+        .lean<{ _id: string }[]>()
+        .then((found) => found.map((domain) => domain._id));
+      const entry = { readAt: Date.now(), domains };
+      this.cached = entry;
+      domains.catch(() => {
+        if (this.cached === entry) this.cached = undefined; // a failed read is not kept
+      });
+    }
+    return this.cached.domains;
   }
 }

@@ -53,15 +53,19 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
 
   private async sendDue(now = this.clock.now()): Promise<void> {
     try {
-      const due = await this.emails
-        .find({
-          $or: [
-            { status: 'pending', nextAttemptAt: { $lte: now } },
-            { status: 'sending', leaseUntil: { $lte: now } },
-          ],
-        })
-        .limit(BATCH)
-        .lean();
+      // Two queries on `status` rather than one `$or`: FerretDB 1.24 pushes only top-level
+      // equality down to PostgreSQL, so an `$or` would decode every e-mail kept, sent ones included.
+      const [pending, stalled] = await Promise.all([
+        this.emails
+          .find({ status: 'pending', nextAttemptAt: { $lte: now } })
+          .limit(BATCH)
+          .lean(),
+        this.emails
+          .find({ status: 'sending', leaseUntil: { $lte: now } })
+          .limit(BATCH)
+          .lean(),
+      ]);
+      const due = [...stalled, ...pending].slice(0, BATCH);
       for (const email of due) await this.sendOne(email, now);
     } catch (error) {
       this.logger.warn({ err: error }, 'e-mail dispatch pass failed; will retry');
