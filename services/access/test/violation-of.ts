@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '../src/shared/domain/domain-rule-violation';
+import { DomainRuleViolation } from '@lers/domain';
 
 /** Runs `attempt`, which must throw a DomainRuleViolation, and returns it for assertions. */
 export function violationOf(attempt: () => unknown): DomainRuleViolation {

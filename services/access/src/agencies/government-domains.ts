@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Problem } from '@lers/contracts';
-import { applyRule } from '../shared/rule-problem';
+import { applyRule } from '@lers/domain';
 import { normaliseDomain } from './domain/government-email-policy';
 import { GOVERNMENT_DOMAIN_MODEL, type GovernmentDomainDocument } from './government-domain.schema';
 import { isDuplicateKey } from '@lers/persistence';

@@ -1,4 +1,4 @@
-import { SHIPPED_HOLIDAY_CALENDARS } from '../review/domain/holiday-calendar';
+import { SHIPPED_HOLIDAY_CALENDARS } from '@lers/calendar';
 
 /** The business-day calendar of the team that reviews applications (REVIEW_CALENDAR_COUNTRY). */
 export const REVIEW_CALENDARS = Symbol('REVIEW_CALENDARS');

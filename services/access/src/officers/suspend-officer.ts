@@ -7,7 +7,7 @@ import { OutboxWriter } from '@lers/messaging';
 import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
 import { suspend } from '../accounts/domain/officer-account';
 import { SessionStore } from '../sessions/session-store';
-import { applyRule } from '../shared/rule-problem';
+import { applyRule } from '@lers/domain';
 
 /**
  * Suspension takes effect in the account's own write: every session check reads the account's

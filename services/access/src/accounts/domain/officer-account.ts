@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '../../shared/domain/domain-rule-violation';
+import { defineTransitions, DomainRuleViolation, type TransitionTable } from '@lers/domain';
 
 /** One lifecycle for officers and staff alike: both need a password and a confirmed TOTP before signing in. */
 export const OFFICER_ACCOUNT_STATUSES = [
@@ -13,9 +13,7 @@ export const OFFICER_ACCOUNT_ACTIONS = ['set_password', 'confirm_totp', 'suspend
 export type OfficerAccountAction = (typeof OFFICER_ACCOUNT_ACTIONS)[number];
 
 /** Where each action leads from each status; an action missing from a status is not allowed there. */
-export const OFFICER_ACCOUNT_TRANSITIONS: {
-  readonly [S in OfficerAccountStatus]: { readonly [A in OfficerAccountAction]?: OfficerAccountStatus };
-} = {
+export const OFFICER_ACCOUNT_TRANSITIONS: TransitionTable<OfficerAccountStatus, OfficerAccountAction> = {
   pending_activation: { set_password: 'pending_totp' },
   pending_totp: { confirm_totp: 'active' },
   active: { suspend: 'suspended' },
@@ -74,20 +72,17 @@ const ACTION_WORDS: Record<OfficerAccountAction, string> = {
   reactivate: 'reactivate',
 };
 
+const officerAccountLifecycle = defineTransitions(
+  OFFICER_ACCOUNT_TRANSITIONS,
+  (status, action) => `Cannot ${ACTION_WORDS[action]} an account that is ${status.replaceAll('_', ' ')}.`,
+);
+
 /** The status `action` leads to from `status`; throws `invalid_transition` when it is not allowed. */
 export function nextOfficerAccountStatus(
   status: OfficerAccountStatus,
   action: OfficerAccountAction,
 ): OfficerAccountStatus {
-  const next = OFFICER_ACCOUNT_TRANSITIONS[status]?.[action];
-  if (!next) {
-    throw new DomainRuleViolation(
-      'invalid_transition',
-      `Cannot ${ACTION_WORDS[action]} an account that is ${status.replaceAll('_', ' ')}.`,
-      'status',
-    );
-  }
-  return next;
+  return officerAccountLifecycle.next(status, action);
 }
 
 function requireActorId(actorId: string): string {

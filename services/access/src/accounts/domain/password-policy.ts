@@ -1,5 +1,5 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { DomainRuleViolation } from '../../shared/domain/domain-rule-violation';
+import { DomainRuleViolation } from '@lers/domain';
 
 // NIST SP 800-63B §5.1.1.2: length matters, composition rules do not; refuse what attackers try
 // first (breached and common passwords, repetitive or sequential characters, context-specific words).

@@ -5,7 +5,7 @@ import type { Model } from 'mongoose';
 import { Problem, type TotpEnrolment } from '@lers/contracts';
 import { OutboxWriter } from '@lers/messaging';
 import { hashLinkToken } from '../../applications/verification-token';
-import { applyRule } from '../../shared/rule-problem';
+import { applyRule } from '@lers/domain';
 import { ACCOUNT_MODEL, type AccountDocument } from '../account.schema';
 import { hashPassword, newTotpSecret, totpMatches } from '../credentials';
 import { assertAcceptablePassword } from '../domain/password-policy';

@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '../../shared/domain/domain-rule-violation';
+import { DomainRuleViolation } from '@lers/domain';
 import shippedFreeMailDomains from './free-mail-domains.json';
 import shippedGovernmentSuffixes from './government-domain-suffixes.json';
 

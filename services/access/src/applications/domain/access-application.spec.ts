@@ -1,4 +1,4 @@
-import { HolidayCalendar } from '../../review/domain/holiday-calendar';
+import { HolidayCalendar } from '@lers/calendar';
 import {
   ACCESS_APPLICATION_ACTIONS,
   ACCESS_APPLICATION_STATUSES,

@@ -1,6 +1,6 @@
-import { DomainRuleViolation } from '../../shared/domain/domain-rule-violation';
-import { reviewDueBy } from '../../review/domain/business-days';
-import type { HolidayCalendar } from '../../review/domain/holiday-calendar';
+import type { HolidayCalendar } from '@lers/calendar';
+import { defineTransitions, DomainRuleViolation, type TransitionTable } from '@lers/domain';
+import { reviewDueBy } from './review-deadline';
 
 export const ACCESS_APPLICATION_STATUSES = [
   'pending_email_verification',
@@ -14,11 +14,10 @@ export const ACCESS_APPLICATION_ACTIONS = ['verify_email', 'approve', 'reject'] 
 export type AccessApplicationAction = (typeof ACCESS_APPLICATION_ACTIONS)[number];
 
 /** Where each action leads from each status; an action missing from a status is not allowed there. */
-export const ACCESS_APPLICATION_TRANSITIONS: {
-  readonly [S in AccessApplicationStatus]: {
-    readonly [A in AccessApplicationAction]?: AccessApplicationStatus;
-  };
-} = {
+export const ACCESS_APPLICATION_TRANSITIONS: TransitionTable<
+  AccessApplicationStatus,
+  AccessApplicationAction
+> = {
   pending_email_verification: { verify_email: 'pending_review' },
   pending_review: { approve: 'approved', reject: 'rejected' },
   approved: {},
@@ -58,20 +57,18 @@ const ACTION_WORDS: Record<AccessApplicationAction, string> = {
   reject: 'reject',
 };
 
+const accessApplicationLifecycle = defineTransitions(
+  ACCESS_APPLICATION_TRANSITIONS,
+  (status, action) =>
+    `Cannot ${ACTION_WORDS[action]} an access application that is ${status.replaceAll('_', ' ')}.`,
+);
+
 /** The status `action` leads to from `status`; throws `invalid_transition` when it is not allowed. */
 export function nextAccessApplicationStatus(
   status: AccessApplicationStatus,
   action: AccessApplicationAction,
 ): AccessApplicationStatus {
-  const next = ACCESS_APPLICATION_TRANSITIONS[status]?.[action];
-  if (!next) {
-    throw new DomainRuleViolation(
-      'invalid_transition',
-      `Cannot ${ACTION_WORDS[action]} an access application that is ${status.replaceAll('_', ' ')}.`,
-      'status',
-    );
-  }
-  return next;
+  return accessApplicationLifecycle.next(status, action);
 }
 
 function requireReviewer(reviewerId: string): string {

@@ -9,7 +9,7 @@ import { accountExists } from '../../accounts/account-exists';
 import { ACCOUNT_MODEL, type AccountDocument } from '../../accounts/account.schema';
 import { newActivation } from '../../accounts/activation-link';
 import { officerAccountIdOf } from '../../accounts/domain/officer-account';
-import { applyRule } from '../../shared/rule-problem';
+import { applyRule } from '@lers/domain';
 import { ACCESS_APPLICATION_MODEL, type AccessApplicationDocument } from '../access-application.schema';
 import { approve } from '../domain/access-application';
 

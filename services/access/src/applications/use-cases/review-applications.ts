@@ -6,8 +6,8 @@ import { Problem } from '@lers/contracts';
 import { OutboxWriter } from '@lers/messaging';
 import { ACCOUNT_MODEL, type AccountDocument } from '../../accounts/account.schema';
 import { officerAccountIdOf } from '../../accounts/domain/officer-account';
-import { isOverdue } from '../../review/domain/business-days';
-import { applyRule } from '../../shared/rule-problem';
+import { isOverdue } from '@lers/calendar';
+import { applyRule } from '@lers/domain';
 import { ACCESS_APPLICATION_MODEL, type AccessApplicationDocument } from '../access-application.schema';
 import { reject, type AccessApplicationStatus } from '../domain/access-application';
 

@@ -1,5 +1,5 @@
 import { Problem } from '@lers/contracts';
-import { DomainRuleViolation } from './domain/domain-rule-violation';
+import { DomainRuleViolation } from './domain-rule-violation';
 
 const STATUS_BY_CODE: Record<string, number> = { invalid_transition: 409 };
 

@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '../../shared/domain/domain-rule-violation';
+import { DomainRuleViolation } from '@lers/domain';
 import shippedCalendarData from './holiday-calendars.json';
 
 /** Day of the week as `Date#getUTCDay` numbers it: 0 = Sunday … 6 = Saturday. */

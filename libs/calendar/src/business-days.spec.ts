@@ -1,11 +1,5 @@
-import { DomainRuleViolation } from '../../shared/domain/domain-rule-violation';
-import {
-  ACCESS_REVIEW_BUSINESS_DAYS,
-  addBusinessDays,
-  isBusinessDayAt,
-  isOverdue,
-  reviewDueBy,
-} from './business-days';
+import { DomainRuleViolation } from '@lers/domain';
+import { addBusinessDays, isBusinessDayAt, isOverdue } from './business-days';
 import { HolidayCalendar, SHIPPED_HOLIDAY_CALENDARS, Weekday } from './holiday-calendar';
 
 function shipped(country: string): HolidayCalendar {
@@ -302,21 +296,5 @@ describe('isOverdue', () => {
   it('is never overdue without a deadline', () => {
     expect(isOverdue(null, at('2030-01-01T00:00:00Z'))).toBe(false);
     expect(isOverdue(undefined, at('2030-01-01T00:00:00Z'))).toBe(false);
-  });
-});
-
-describe('reviewDueBy', () => {
-  it('is three business days after the e-mail verification', () => {
-    expect(ACCESS_REVIEW_BUSINESS_DAYS).toBe(3);
-    const verifiedAt = at('2026-02-02T19:30:00Z');
-    expect(reviewDueBy(verifiedAt, US)).toEqual(addBusinessDays(verifiedAt, 3, US));
-    expect(reviewDueBy(verifiedAt, US).toISOString()).toBe('2026-02-05T19:30:00.000Z');
-  });
-
-  it('after a Saturday verification is Thursday 00:00 local', () => {
-    // Saturday 7 February 2026 11:00 in Paris → Thursday 12 February 00:00 CET.
-    expect(reviewDueBy(at('2026-02-07T10:00:00Z'), shipped('FR')).toISOString()).toBe(
-      '2026-02-11T23:00:00.000Z',
-    );
   });
 });

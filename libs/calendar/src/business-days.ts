@@ -1,8 +1,5 @@
-import { DomainRuleViolation } from '../../shared/domain/domain-rule-violation';
+import { DomainRuleViolation } from '@lers/domain';
 import type { HolidayCalendar } from './holiday-calendar';
-
-/** Business days an access application may wait for review after the officer verified their e-mail. */
-export const ACCESS_REVIEW_BUSINESS_DAYS = 3;
 
 interface LocalDate {
   readonly year: number;
@@ -115,7 +112,7 @@ export function isBusinessDayAt(instant: Date, calendar: HolidayCalendar): boole
  * Monday 14:30 + 3 = Thursday 14:30 when none of Tuesday–Thursday is a holiday.
  *
  * A start on a weekend or holiday counts as 00:00 of the next business day, so Saturday + 3 =
- * Thursday 00:00, the end of Wednesday: the reviewer gets three whole business days (Monday,
+ * Thursday 00:00, the end of Wednesday: whoever must act gets three whole business days (Monday,
  * Tuesday, Wednesday), exactly as if the start had been Monday 00:00. The result always falls on a
  * business day: when the day after the last counted one is a holiday, the deadline moves past it.
  *
@@ -152,11 +149,6 @@ export function addBusinessDays(start: Date, days: number, calendar: HolidayCale
 }
 
 /** A deadline is met up to and including its instant; it is overdue only once `now` is past it. */
-export function isOverdue(reviewDueBy: Date | null | undefined, now: Date): boolean {
-  return reviewDueBy != null && now.getTime() > reviewDueBy.getTime();
-}
-
-/** When an access application must have been reviewed: 3 business days after e-mail verification. */
-export function reviewDueBy(verifiedAt: Date, calendar: HolidayCalendar): Date {
-  return addBusinessDays(verifiedAt, ACCESS_REVIEW_BUSINESS_DAYS, calendar);
+export function isOverdue(dueBy: Date | null | undefined, now: Date): boolean {
+  return dueBy != null && now.getTime() > dueBy.getTime();
 }

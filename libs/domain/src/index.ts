@@ -1,0 +1,3 @@
+export * from './domain-rule-violation';
+export * from './rule-problem';
+export * from './state-machine';
