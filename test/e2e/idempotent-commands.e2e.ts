@@ -16,6 +16,7 @@ import {
 import {
   activeOfficer,
   appliedAndVerified,
+  codeIn,
   latestMailTo,
   totpNow,
 } from '../../services/access/test/identity-helpers';
@@ -135,6 +136,32 @@ describe('idempotent commands', () => {
       code: 'validation_failed',
       errors: [{ field: 'Idempotency-Key', message: expect.any(String) }],
     });
+  });
+
+  it('gives a retried activation the same authenticator secret, not a second activation', async () => {
+    const { form, id } = await appliedAndVerified(gateway.url);
+    await request(access.url)
+      .post(`/internal/access-applications/${id}/approve`)
+      .set('authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    const token = codeIn((await latestMailTo(form.officer.email, 'activate your account')).text);
+    const key = randomUUID();
+    const activate = () =>
+      request(gateway.url)
+        .post('/v1/auth/activate')
+        .set('idempotency-key', key)
+        .send({ token, password: 'correct horse battery staple 42' });
+
+    const first = await activate().expect(200);
+    const retry = await activate().expect(200);
+    expect(retry.body).toEqual(first.body);
+    // The secret the officer enrolled is the one stored: the retry did not replace it.
+    await request(gateway.url)
+      .post('/v1/auth/totp/confirm')
+      .send({ token, code: totpNow(first.body.totpSecret) })
+      .expect(200);
+    const account = await accessDb.collection('accounts').findOne({ email: form.officer.email });
+    expect(account?.status).toBe('active');
   });
 
   it('gives a retried refresh the same tokens, not a token-reuse revocation', async () => {
