@@ -2,15 +2,14 @@ import { isEmail } from 'class-validator';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { accepted, refused, type FormatCheck } from './format-check';
 
-/** RFC 5321 caps a forward path at 256 octets including the angle brackets. */
-const EMAIL_MAX_LENGTH = 254;
 /** E.164: a + then at most 15 digits, the first (country code) never 0. */
 const E164 = /^\+[1-9][0-9]{1,14}$/;
 const EXCHANGE_UID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** Canonical form: the domain lower-cased (DNS is case-insensitive), the local part as written. */
 export function checkEmail(email: string): FormatCheck {
-  if (email.length > EMAIL_MAX_LENGTH || !isEmail(email)) return refused('is not a valid e-mail address');
+  // isEmail also enforces RFC 5321's 254-character limit.
+  if (!isEmail(email)) return refused('is not a valid e-mail address');
   const at = email.lastIndexOf('@');
   return accepted(`${email.slice(0, at)}@${email.slice(at + 1).toLowerCase()}`);
 }
