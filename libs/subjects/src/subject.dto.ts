@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
+  IsObject,
   registerDecorator,
   ValidateNested,
   type ValidationArguments,
@@ -61,8 +62,17 @@ export class RequestSubject {
   chain?: SubjectChain;
 }
 
-/** For a DTO's `subjects` property: an array of at least one subject, each validated by its path. */
+/**
+ * For a DTO's `subjects` property: an array of at least one subject, each validated by its path.
+ * IsObject because ValidateNested alone accepts valid subjects wrapped in a nested array (`[[{…}]]`).
+ */
 export function SubjectsProperty(): PropertyDecorator {
-  const decorators = [IsArray(), ArrayMinSize(1), ValidateNested({ each: true }), Type(() => RequestSubject)];
+  const decorators = [
+    IsArray(),
+    ArrayMinSize(1),
+    IsObject({ each: true, message: 'each subject must be an object' }),
+    ValidateNested({ each: true }),
+    Type(() => RequestSubject),
+  ];
   return (target, propertyName) => decorators.forEach((decorate) => decorate(target, propertyName));
 }
