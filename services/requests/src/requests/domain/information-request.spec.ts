@@ -1,0 +1,289 @@
+import { DomainRuleViolation } from '@lers/domain';
+import {
+  type Actor,
+  answer,
+  approve,
+  close,
+  disclose,
+  draftRequest,
+  type InformationRequest,
+  MAX_REJECTION_REASON_LENGTH,
+  reject,
+  requestInfo,
+  startReview,
+  submit,
+  withdraw,
+} from './information-request';
+import { REQUEST_STATUSES, REQUEST_VERBS, type RequestStatus, type RequestVerb } from './request-lifecycle';
+
+const officer: Actor = { kind: 'officer', id: 'officer-1' };
+const staff: Actor = { kind: 'staff', id: 'staff-7' };
+// Monday 2 March 2026, 10:00 in Berlin: ten German business days later is Monday 16 March, 10:00.
+const at = new Date('2026-03-02T09:00:00.123Z');
+const earlier = new Date('2026-03-01T08:00:00Z');
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** A court-order request standing in `status`, with one earlier move in its history. */
+function requestIn(status: RequestStatus): InformationRequest {
+  return deepFreeze({
+    ...draftRequest({ processType: 'court_order', documents: [{ id: 'doc-1', kind: 'court_order' }] }),
+    status,
+    history: [{ from: 'draft', to: status, verb: 'submit', actor: officer, at: earlier }],
+  });
+}
+
+const ACTOR_OF: Record<RequestVerb, Actor> = {
+  submit: officer,
+  start_review: staff,
+  request_info: staff,
+  answer: officer,
+  approve: staff,
+  reject: staff,
+  disclose: staff,
+  close: staff,
+  withdraw: officer,
+};
+
+function perform(verb: RequestVerb, request: InformationRequest, actor = ACTOR_OF[verb]): InformationRequest {
+  switch (verb) {
+    case 'submit':
+      return submit(request, actor, at, 'DE');
+    case 'start_review':
+      return startReview(request, actor, at);
+    case 'request_info':
+      return requestInfo(request, actor, at);
+    case 'answer':
+      return answer(request, actor, at);
+    case 'approve':
+      return approve(request, actor, at, true);
+    case 'reject':
+      return reject(request, actor, at, 'No court order attached for this account.');
+    case 'disclose':
+      return disclose(request, actor, at);
+    case 'close':
+      return close(request, actor, at);
+    case 'withdraw':
+      return withdraw(request, actor, at);
+  }
+}
+
+/** What each verb records besides the status and the history entry. */
+const CHANGES_OF: Record<RequestVerb, Partial<InformationRequest>> = {
+  submit: { submittedAt: at, dueBy: new Date('2026-03-16T09:00:00.123Z') },
+  start_review: { assignedTo: 'staff-7' },
+  request_info: {},
+  answer: {},
+  approve: { nonDisclosureUpheld: true },
+  reject: { rejectionReason: 'No court order attached for this account.' },
+  disclose: {},
+  close: {},
+  withdraw: {},
+};
+
+function violationOf(attempt: () => unknown): DomainRuleViolation {
+  try {
+    attempt();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainRuleViolation);
+    return error as DomainRuleViolation;
+  }
+  throw new Error('expected a DomainRuleViolation');
+}
+
+describe('request state machine, every status × every verb', () => {
+  // Written out by hand, not derived from the transition table; every pair not listed is illegal.
+  const legal: ReadonlyArray<readonly [RequestStatus, RequestVerb, RequestStatus]> = [
+    ['draft', 'submit', 'submitted'],
+    ['draft', 'withdraw', 'withdrawn'],
+    ['submitted', 'start_review', 'in_review'],
+    ['submitted', 'withdraw', 'withdrawn'],
+    ['in_review', 'request_info', 'info_requested'],
+    ['in_review', 'approve', 'approved'],
+    ['in_review', 'reject', 'rejected'],
+    ['in_review', 'withdraw', 'withdrawn'],
+    ['info_requested', 'answer', 'in_review'],
+    ['info_requested', 'withdraw', 'withdrawn'],
+    ['approved', 'disclose', 'disclosed'],
+    ['rejected', 'close', 'closed'],
+    ['disclosed', 'close', 'closed'],
+  ];
+  const expected = (status: RequestStatus, verb: RequestVerb): RequestStatus | null =>
+    legal.find(([from, by]) => from === status && by === verb)?.[2] ?? null;
+  const pairs = REQUEST_STATUSES.flatMap((status) =>
+    REQUEST_VERBS.map((verb) => [status, verb, expected(status, verb)] as const),
+  );
+
+  it('covers all 81 pairs, 13 of them legal', () => {
+    expect(pairs).toHaveLength(81);
+    expect(pairs.filter(([, , next]) => next !== null)).toHaveLength(13);
+  });
+
+  it.each(pairs)('%s + %s → %s', (status, verb, next) => {
+    const before = requestIn(status);
+    const snapshot = structuredClone(before);
+    if (next) {
+      const after = perform(verb, before);
+      expect(after).toEqual({
+        ...snapshot,
+        ...CHANGES_OF[verb],
+        status: next,
+        history: [...snapshot.history, { from: status, to: next, verb, actor: ACTOR_OF[verb], at }],
+      });
+      expect(after.history[1].at).not.toBe(at); // a copy: the caller's Date may change later
+    } else {
+      const violation = violationOf(() => perform(verb, before));
+      expect(violation.code).toBe('invalid_transition');
+      expect(violation.field).toBe('status');
+      expect(violation.message).toContain(`a request that is ${status.replaceAll('_', ' ')}`);
+    }
+    expect(before).toEqual(snapshot);
+  });
+
+  it('is illegal before it is forbidden: a wrong actor on an illegal move still gets invalid_transition', () => {
+    expect(violationOf(() => perform('approve', requestIn('closed'), officer)).code).toBe(
+      'invalid_transition',
+    );
+    expect(violationOf(() => perform('reject', requestIn('draft'), officer)).code).toBe('invalid_transition');
+  });
+});
+
+describe('who may move a request', () => {
+  const legalFrom: Record<RequestVerb, RequestStatus> = {
+    submit: 'draft',
+    start_review: 'submitted',
+    request_info: 'in_review',
+    answer: 'info_requested',
+    approve: 'in_review',
+    reject: 'in_review',
+    disclose: 'approved',
+    close: 'disclosed',
+    withdraw: 'submitted',
+  };
+
+  it.each(REQUEST_VERBS)('refuses %s by the other kind of actor and changes nothing', (verb) => {
+    const wrong: Actor = ACTOR_OF[verb].kind === 'officer' ? { kind: 'staff', id: 'staff-7' } : officer;
+    const before = requestIn(legalFrom[verb]);
+    const snapshot = structuredClone(before);
+    const violation = violationOf(() => perform(verb, before, wrong));
+    expect(violation.code).toBe('actor_not_allowed');
+    expect(violation.field).toBe('actor');
+    expect(violation.message).toContain(
+      ACTOR_OF[verb].kind === 'officer' ? 'requesting officer' : 'legal staff',
+    );
+    expect(before).toEqual(snapshot);
+  });
+
+  it.each(REQUEST_VERBS)('refuses %s without the id of whoever makes it', (verb) => {
+    const violation = violationOf(() =>
+      perform(verb, requestIn(legalFrom[verb]), { kind: ACTOR_OF[verb].kind, id: '  ' }),
+    );
+    expect(violation.code).toBe('actor_required');
+    expect(violation.field).toBe('actor');
+  });
+
+  it('records the actor id without surrounding blanks', () => {
+    const after = startReview(requestIn('submitted'), { kind: 'staff', id: ' staff-9 ' }, at);
+    expect(after.assignedTo).toBe('staff-9');
+    expect(after.history[1].actor).toEqual({ kind: 'staff', id: 'staff-9' });
+  });
+
+  it('checks the actor before the decision: an officer cannot reject even with a blank reason', () => {
+    expect(violationOf(() => reject(requestIn('in_review'), officer, at, ' ')).code).toBe(
+      'actor_not_allowed',
+    );
+    expect(violationOf(() => approve(requestIn('in_review'), officer, at, false)).code).toBe(
+      'actor_not_allowed',
+    );
+  });
+
+  it('checks the actor before the submission rules', () => {
+    const bare = deepFreeze(draftRequest({ processType: 'court_order' }));
+    expect(violationOf(() => submit(bare, staff, at, 'DE')).code).toBe('actor_not_allowed');
+  });
+});
+
+describe('decisions', () => {
+  it('records that the non-disclosure order is not upheld', () => {
+    expect(approve(requestIn('in_review'), staff, at, false).nonDisclosureUpheld).toBe(false);
+  });
+
+  it('needs an explicit yes or no on non-disclosure', () => {
+    const violation = violationOf(() =>
+      approve(requestIn('in_review'), staff, at, undefined as unknown as boolean),
+    );
+    expect(violation.code).toBe('non_disclosure_decision_required');
+    expect(violation.field).toBe('nonDisclosureUpheld');
+  });
+
+  it('keeps the rejection reason trimmed', () => {
+    expect(reject(requestIn('in_review'), staff, at, '  Out of scope.\n').rejectionReason).toBe(
+      'Out of scope.',
+    );
+  });
+
+  it.each(['', '   \n\t'])('refuses a rejection without a reason (%j)', (reason) => {
+    const violation = violationOf(() => reject(requestIn('in_review'), staff, at, reason));
+    expect(violation.code).toBe('rejection_reason_required');
+    expect(violation.field).toBe('reason');
+  });
+
+  it('allows a reason of exactly the limit, counting code points, and refuses one more', () => {
+    const atLimit = '🔒'.repeat(MAX_REJECTION_REASON_LENGTH);
+    expect(MAX_REJECTION_REASON_LENGTH).toBe(2000);
+    expect(reject(requestIn('in_review'), staff, at, atLimit).rejectionReason).toBe(atLimit);
+    const violation = violationOf(() => reject(requestIn('in_review'), staff, at, `${atLimit}x`));
+    expect(violation.code).toBe('rejection_reason_too_long');
+    expect(violation.field).toBe('reason');
+    expect(violation.message).toContain('2000');
+  });
+});
+
+describe('a whole life', () => {
+  it('keeps every move in order: submit, review, question, answer, approve, disclose, close', () => {
+    let request = draftRequest({ processType: 'subpoena', documents: [{ id: 'd', kind: 'subpoena' }] });
+    request = submit(request, officer, at, 'DE');
+    request = startReview(request, staff, at);
+    request = requestInfo(request, staff, at);
+    request = answer(request, officer, at);
+    request = approve(request, staff, at, false);
+    request = disclose(request, staff, at);
+    request = close(request, staff, at);
+    expect(request.status).toBe('closed');
+    expect(request.history.map(({ from, verb, to }) => `${from} -${verb}-> ${to}`)).toEqual([
+      'draft -submit-> submitted',
+      'submitted -start_review-> in_review',
+      'in_review -request_info-> info_requested',
+      'info_requested -answer-> in_review',
+      'in_review -approve-> approved',
+      'approved -disclose-> disclosed',
+      'disclosed -close-> closed',
+    ]);
+  });
+
+  it('starts as a draft with no history, copying the documents it is given', () => {
+    const documents = [{ id: 'd', kind: 'court_order' as const }];
+    const draft = draftRequest({ processType: 'court_order', documents });
+    expect(draft).toEqual({
+      status: 'draft',
+      processType: 'court_order',
+      emergency: null,
+      documents,
+      history: [],
+    });
+    expect(draft.documents).not.toBe(documents);
+    expect(draftRequest({ processType: 'emergency', emergency: { certification: true } })).toEqual({
+      status: 'draft',
+      processType: 'emergency',
+      emergency: { certification: true },
+      documents: [],
+      history: [],
+    });
+  });
+});

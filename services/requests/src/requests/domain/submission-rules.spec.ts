@@ -1,0 +1,130 @@
+import { DomainRuleViolation } from '@lers/domain';
+import { type Actor, draftRequest, type InformationRequest, submit } from './information-request';
+import {
+  checkSubmittable,
+  DOCUMENT_KINDS,
+  type EmergencyDeclaration,
+  isEmergency,
+  PROCESS_TYPES,
+  type ProcessType,
+  type RequestDocument,
+} from './submission-rules';
+
+const officer: Actor = { kind: 'officer', id: 'officer-1' };
+const at = new Date('2026-09-01T10:00:00.000Z');
+const supporting: RequestDocument = { id: 'memo', kind: 'supporting' };
+const order: RequestDocument = { id: 'order', kind: 'court_order' };
+
+function violationOf(attempt: () => unknown): DomainRuleViolation {
+  try {
+    attempt();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainRuleViolation);
+    return error as DomainRuleViolation;
+  }
+  throw new Error('expected a DomainRuleViolation');
+}
+
+const draft = (
+  processType: ProcessType,
+  documents: RequestDocument[] = [],
+  emergency: EmergencyDeclaration | null = null,
+): InformationRequest => Object.freeze(draftRequest({ processType, documents, emergency }));
+
+describe('an ordinary request needs its official document', () => {
+  const ordinary = PROCESS_TYPES.filter((type) => type !== 'emergency');
+
+  it.each(ordinary)(
+    'refuses a %s with no documents, or only supporting ones, and changes nothing',
+    (type) => {
+      for (const documents of [[], [supporting], [supporting, { ...supporting, id: 'memo-2' }]]) {
+        const request = draft(type, documents);
+        const violation = violationOf(() => submit(request, officer, at, 'DE'));
+        expect(violation.code).toBe('official_document_required');
+        expect(violation.field).toBe('documents');
+        expect(request.status).toBe('draft');
+        expect(request.history).toEqual([]);
+      }
+    },
+  );
+
+  const officialKinds = DOCUMENT_KINDS.filter((kind) => kind !== 'supporting');
+
+  it('counts every kind but supporting as official', () => {
+    expect(officialKinds).toEqual([
+      'subpoena',
+      'court_order',
+      'search_warrant',
+      'mlat_request',
+      'production_order_certificate',
+    ]);
+  });
+
+  it.each(officialKinds)('submits with a %s among supporting documents', (kind) => {
+    const submitted = submit(draft('subpoena', [supporting, { id: 'x', kind }]), officer, at, 'DE');
+    expect(submitted.status).toBe('submitted');
+  });
+});
+
+describe('an emergency may come first and the paperwork later', () => {
+  it('submits a certified emergency request without any document, due in 24 hours', () => {
+    const submitted = submit(draft('emergency', [], { certification: true }), officer, at, 'DE');
+    expect(submitted.status).toBe('submitted');
+    expect(submitted.dueBy).toEqual(new Date('2026-09-02T10:00:00.000Z'));
+  });
+
+  it('submits a certified emergency EU production order without any document, due in 8 hours', () => {
+    const submitted = submit(
+      draft('eu_production_order', [supporting], { certification: true }),
+      officer,
+      at,
+      'DE',
+    );
+    expect(submitted.status).toBe('submitted');
+    expect(submitted.dueBy).toEqual(new Date('2026-09-01T18:00:00.000Z'));
+  });
+
+  it.each([
+    ['emergency', null],
+    ['emergency', { certification: false }],
+    ['emergency', { certification: 'true' as unknown as boolean }],
+    ['eu_production_order', { certification: false }],
+  ] as const)(
+    'refuses a %s without a certification (%j), even with its order attached',
+    (type, emergency) => {
+      const request = draft(type, [order], emergency);
+      const violation = violationOf(() => submit(request, officer, at, 'DE'));
+      expect(violation.code).toBe('emergency_certification_required');
+      expect(violation.field).toBe('emergency.certification');
+      expect(request.status).toBe('draft');
+    },
+  );
+
+  it.each(PROCESS_TYPES.filter((type) => type !== 'emergency' && type !== 'eu_production_order'))(
+    'refuses an emergency declaration on a %s, which has no emergency form',
+    (type) => {
+      const violation = violationOf(() => checkSubmittable(draft(type, [order], { certification: true })));
+      expect(violation.code).toBe('emergency_not_applicable');
+      expect(violation.field).toBe('emergency');
+    },
+  );
+
+  it('runs on the emergency clock only for emergency requests and declared emergency EU orders', () => {
+    expect(isEmergency({ processType: 'emergency' })).toBe(true);
+    expect(isEmergency({ processType: 'emergency', emergency: null })).toBe(true);
+    expect(isEmergency({ processType: 'eu_production_order', emergency: { certification: true } })).toBe(
+      true,
+    );
+    expect(isEmergency({ processType: 'eu_production_order', emergency: null })).toBe(false);
+    expect(isEmergency({ processType: 'eu_production_order' })).toBe(false);
+    expect(isEmergency({ processType: 'court_order', emergency: null })).toBe(false);
+  });
+
+  it('an ordinary EU production order still needs its certificate', () => {
+    const violation = violationOf(() => checkSubmittable(draft('eu_production_order', [supporting])));
+    expect(violation.code).toBe('official_document_required');
+    expect(() =>
+      checkSubmittable(draft('eu_production_order', [{ id: 'epoc', kind: 'production_order_certificate' }])),
+    ).not.toThrow();
+  });
+});

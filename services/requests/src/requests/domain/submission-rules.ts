@@ -1,0 +1,81 @@
+import { DomainRuleViolation } from '@lers/domain';
+
+/** The legal instrument behind a request. */
+export const PROCESS_TYPES = [
+  'subpoena',
+  'court_order',
+  'search_warrant',
+  'mlat_request',
+  'eu_production_order',
+  'emergency',
+] as const;
+export type ProcessType = (typeof PROCESS_TYPES)[number];
+
+/** Every kind but `supporting` is an official document: the order, warrant or request itself. */
+export const DOCUMENT_KINDS = [
+  'subpoena',
+  'court_order',
+  'search_warrant',
+  'mlat_request',
+  'production_order_certificate',
+  'supporting',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export interface RequestDocument {
+  readonly id: string;
+  readonly kind: DocumentKind;
+}
+
+/** The officer certifies that a danger to life or limb cannot wait for the paperwork. */
+export interface EmergencyDeclaration {
+  readonly certification: boolean;
+}
+
+export interface Submittable {
+  readonly processType: ProcessType;
+  readonly emergency?: EmergencyDeclaration | null;
+  readonly documents: readonly RequestDocument[];
+}
+
+/** Only these instruments have an emergency form; any other request must be made the ordinary way. */
+const EMERGENCY_CAPABLE: readonly ProcessType[] = ['emergency', 'eu_production_order'];
+
+export const isOfficialDocument = (document: RequestDocument) => document.kind !== 'supporting';
+
+/** Whether the request runs on the emergency clock (an emergency request, or an emergency EU production order). */
+export function isEmergency(request: Pick<Submittable, 'processType' | 'emergency'>): boolean {
+  return request.processType === 'emergency' || (request.emergency ?? null) !== null;
+}
+
+/**
+ * A request goes to the exchange with its official document, except in an emergency, where the
+ * officer certifies the emergency and may send the document afterwards.
+ */
+export function checkSubmittable(request: Submittable): void {
+  const declared = request.emergency ?? null;
+  if (declared !== null && !EMERGENCY_CAPABLE.includes(request.processType)) {
+    throw new DomainRuleViolation(
+      'emergency_not_applicable',
+      `A ${request.processType.replaceAll('_', ' ')} has no emergency form; submit it as an emergency request.`,
+      'emergency',
+    );
+  }
+  if (isEmergency(request)) {
+    if (declared?.certification !== true) {
+      throw new DomainRuleViolation(
+        'emergency_certification_required',
+        'An emergency request needs the officer to certify the emergency.',
+        'emergency.certification',
+      );
+    }
+    return;
+  }
+  if (!request.documents.some(isOfficialDocument)) {
+    throw new DomainRuleViolation(
+      'official_document_required',
+      'Attach the official document (the order, warrant or request itself) before submitting.',
+      'documents',
+    );
+  }
+}
