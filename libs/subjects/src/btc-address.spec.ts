@@ -84,6 +84,11 @@ describe('checkBitcoinAddress — legacy base58check', () => {
     expect(accepted).toEqual([0x00, 0x05]);
   });
 
+  it('reads a string without a 1 as legacy, even when it starts like a segwit prefix', () => {
+    expect(checkBitcoinAddress('bcq')).toEqual(BASE58_BROKEN);
+    expect(checkBitcoinAddress('tbqqqqqq')).toEqual(BASE58_BROKEN);
+  });
+
   it('refuses the empty string and a lone prefix', () => {
     expect(checkBitcoinAddress('')).toEqual(BASE58_BROKEN);
     expect(checkBitcoinAddress('1')).toEqual(BASE58_BROKEN);

@@ -25,7 +25,7 @@ export type SubjectChain = (typeof SUBJECT_CHAINS)[number];
 export type ChainFamily = 'bitcoin' | 'evm' | 'tron';
 
 export function isSubjectChain(chain: unknown): chain is SubjectChain {
-  return typeof chain === 'string' && (SUBJECT_CHAINS as readonly string[]).includes(chain);
+  return (SUBJECT_CHAINS as readonly unknown[]).includes(chain);
 }
 
 export function chainFamily(chain: SubjectChain): ChainFamily {

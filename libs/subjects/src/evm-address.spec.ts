@@ -27,6 +27,13 @@ describe('checkEvmAddress', () => {
     expect(checkEvmAddress(address)).toEqual({ ok: true, canonical: address.toLowerCase() });
   });
 
+  it('accepts a checksummed address written all in lower or all in upper case (EIP-55: no checksum)', () => {
+    const canonical = '0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed';
+    expect(checkEvmAddress(canonical)).toEqual({ ok: true, canonical });
+    expect(checkEvmAddress('0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED')).toEqual({ ok: true, canonical });
+  });
+
+  // EIP-55's own "all caps" and "all lower" vectors are addresses whose checksum happens to be all one case.
   it.each(['0x52908400098527886E0F7030069857D2E4169EE7', '0x8617E340B3D01FA5F11F306F4090FD50E238070D'])(
     'accepts the all-upper-case %s (no checksum, EIP-55)',
     (address) => {

@@ -58,6 +58,8 @@ describe('checkPhone', () => {
     ['16 digits', '+1415555267112345'],
     ['a lone +', '+'],
     ['an extension', '+14155552671;ext=1'],
+    ['a tel: URI', 'tel:+14155552671'],
+    ['text before the +', 'x+14155552671'],
     ['the empty string', ''],
   ])('refuses %s', (_why, phone) => {
     expect(checkPhone(phone)).toEqual(FORMAT);

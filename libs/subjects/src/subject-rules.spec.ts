@@ -45,7 +45,7 @@ describe('validateSubject — canonical forms', () => {
       { type: 'tx_hash', value: `0x${HEX64.toLowerCase()}`, chain: 'polygon' },
     ],
   ])('%j → %j', (subject, canonical) => {
-    expect(validateSubject(subject)).toEqual({ ok: true, canonical });
+    expect(validateSubject(subject)).toStrictEqual({ ok: true, canonical });
   });
 
   it.each(EVM_CHAINS)('treats %s as an EVM chain for addresses and transaction hashes', (chain) => {

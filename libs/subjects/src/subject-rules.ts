@@ -63,7 +63,7 @@ export function validateSubject(subject: SubjectInput): SubjectCheck {
 }
 
 export function isSubjectType(type: unknown): type is SubjectType {
-  return typeof type === 'string' && (SUBJECT_TYPES as readonly string[]).includes(type);
+  return (SUBJECT_TYPES as readonly unknown[]).includes(type);
 }
 
 function checkChain(

@@ -1,5 +1,6 @@
 import { validateAs } from '@lers/contracts';
-import { IsString } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { IsString, validateSync } from 'class-validator';
 import { SUBJECT_CHAINS } from './chains';
 import { RequestSubject, SubjectsProperty } from './subject.dto';
 
@@ -127,5 +128,18 @@ describe('RequestSubject with SubjectsProperty (class-validator, as the services
       ok: false,
       errors: [{ field: 'subjects', message: 'each subject must be an object' }],
     });
+  });
+
+  it('names its constraint satisfiesSubjectRules in class-validator’s error tree', () => {
+    const body = plainToInstance(RequestWithSubjects, {
+      caseNumber: 'C-1',
+      subjects: [{ type: 'uid', value: '' }],
+    });
+    const [subjects] = validateSync(body);
+    const [first] = subjects.children ?? [];
+    expect(first.property).toBe('0');
+    expect(first.children?.map((error) => [error.property, error.constraints])).toEqual([
+      ['value', { satisfiesSubjectRules: 'value must not be empty' }],
+    ]);
   });
 });

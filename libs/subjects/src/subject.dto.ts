@@ -25,8 +25,7 @@ export function SatisfiesSubjectRules(
   field: SubjectFieldError['field'],
   options?: ValidationOptions,
 ): PropertyDecorator {
-  const errorsFor = (args: ValidationArguments) =>
-    subjectErrors(args.object as SubjectInput).filter((error) => error.field === field);
+  const errorOn = (args: ValidationArguments) => subjectError(args.object as SubjectInput, field);
   return (target, propertyName) =>
     registerDecorator({
       name: 'satisfiesSubjectRules',
@@ -34,18 +33,19 @@ export function SatisfiesSubjectRules(
       propertyName: propertyName as string,
       options,
       validator: {
-        validate: (_value: unknown, args: ValidationArguments) => errorsFor(args).length === 0,
-        defaultMessage: (args: ValidationArguments) =>
-          errorsFor(args)
-            .map((error) => `${args.property} ${error.message}`)
-            .join('; '),
+        validate: (_value: unknown, args: ValidationArguments) => errorOn(args) === undefined,
+        defaultMessage: (args: ValidationArguments) => `${args.property} ${errorOn(args)?.message}`,
       },
     });
 }
 
-function subjectErrors(subject: SubjectInput): SubjectFieldError[] {
+/** validateSubject reports at most one error per field. */
+function subjectError(
+  subject: SubjectInput,
+  field: SubjectFieldError['field'],
+): SubjectFieldError | undefined {
   const check = validateSubject(subject);
-  return check.ok ? [] : check.errors;
+  return check.ok ? undefined : check.errors.find((error) => error.field === field);
 }
 
 /** One subject of a request for information or a preservation order. */
