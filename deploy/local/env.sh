@@ -47,11 +47,14 @@ wait_until() {
 pid_alive() { [[ -f "$PID_DIR/$1.pid" ]] && kill -0 "$(cat "$PID_DIR/$1.pid")" 2>/dev/null; }
 
 # start_daemon <name> <command...>: runs a server in the background with its own log and pid file.
+# The daemon writes its own pid: setsid forks when its caller leads a process group (a shell with
+# job control), so `$!` could be a process that has already exited, and the daemon unstoppable.
 start_daemon() {
   local name=$1; shift
   mkdir -p "$LOG_DIR" "$PID_DIR"
-  setsid "$@" >>"$LOG_DIR/$name.log" 2>&1 < /dev/null &
-  echo $! >"$PID_DIR/$name.pid"
+  rm -f "$PID_DIR/$name.pid"
+  setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PID_DIR/$name.pid" "$@" >>"$LOG_DIR/$name.log" 2>&1 </dev/null &
+  wait_until 10 "$name to start" test -s "$PID_DIR/$name.pid"
 }
 
 stop_daemon() {
