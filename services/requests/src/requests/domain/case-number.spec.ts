@@ -29,6 +29,7 @@ describe('formatCaseNumber', () => {
       const violation = violationOf(() => formatCaseNumber(2026, sequence));
       expect(violation.code).toBe('invalid_case_number');
       expect(violation.field).toBe('sequence');
+      expect(violation.message).toContain(`from 1 to 999999, got ${sequence}`);
     },
   );
 
@@ -36,12 +37,14 @@ describe('formatCaseNumber', () => {
     const violation = violationOf(() => formatCaseNumber(year, 1));
     expect(violation.code).toBe('invalid_case_number');
     expect(violation.field).toBe('year');
+    expect(violation.message).toBe(`${year} is not a year for a case number.`);
   });
 });
 
 describe('parseCaseNumber', () => {
   it('reads back what the formatter writes', () => {
     expect(parseCaseNumber('LERS-2026-000123')).toEqual({ year: 2026, sequence: 123 });
+    expect(parseCaseNumber('LERS-2000-000001')).toEqual({ year: 2000, sequence: 1 });
     expect(parseCaseNumber(formatCaseNumber(2031, 999_999))).toEqual({ year: 2031, sequence: 999_999 });
   });
 

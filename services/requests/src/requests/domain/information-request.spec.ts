@@ -136,14 +136,31 @@ describe('request state machine, every status × every verb', () => {
         status: next,
         history: [...snapshot.history, { from: status, to: next, verb, actor: ACTOR_OF[verb], at }],
       });
-      expect(after.history[1].at).not.toBe(at); // a copy: the caller's Date may change later
+      // Copies: the caller's Date may change later.
+      expect(after.history[1].at).not.toBe(at);
+      if (after.submittedAt) expect(after.submittedAt).not.toBe(at);
     } else {
       const violation = violationOf(() => perform(verb, before));
       expect(violation.code).toBe('invalid_transition');
       expect(violation.field).toBe('status');
-      expect(violation.message).toContain(`a request that is ${status.replaceAll('_', ' ')}`);
+      expect(violation.message).toMatch(/^Cannot \S.* a request that is /);
+      expect(violation.message).toContain(`a request that is ${status.replaceAll('_', ' ')}.`);
     }
     expect(before).toEqual(snapshot);
+  });
+
+  it.each([
+    ['draft', 'start_review', 'Cannot start reviewing a request that is draft.'],
+    ['closed', 'request_info', 'Cannot ask for more information on a request that is closed.'],
+    ['in_review', 'disclose', 'Cannot disclose the data of a request that is in review.'],
+    ['info_requested', 'submit', 'Cannot submit a request that is info requested.'],
+    ['withdrawn', 'answer', 'Cannot answer a request that is withdrawn.'],
+    ['approved', 'approve', 'Cannot approve a request that is approved.'],
+    ['rejected', 'reject', 'Cannot reject a request that is rejected.'],
+    ['submitted', 'close', 'Cannot close a request that is submitted.'],
+    ['disclosed', 'withdraw', 'Cannot withdraw a request that is disclosed.'],
+  ] as const)('words the refusal of %s + %s for people', (status, verb, message) => {
+    expect(violationOf(() => perform(verb, requestIn(status))).message).toBe(message);
   });
 
   it('is illegal before it is forbidden: a wrong actor on an illegal move still gets invalid_transition', () => {
@@ -174,6 +191,7 @@ describe('who may move a request', () => {
     const violation = violationOf(() => perform(verb, before, wrong));
     expect(violation.code).toBe('actor_not_allowed');
     expect(violation.field).toBe('actor');
+    expect(violation.message).toContain(`can ${verb.replaceAll('_', ' ')} a request.`);
     expect(violation.message).toContain(
       ACTOR_OF[verb].kind === 'officer' ? 'requesting officer' : 'legal staff',
     );
@@ -186,6 +204,7 @@ describe('who may move a request', () => {
     );
     expect(violation.code).toBe('actor_required');
     expect(violation.field).toBe('actor');
+    expect(violation.message).toMatch(/person making it/);
   });
 
   it('records the actor id without surrounding blanks', () => {
@@ -201,6 +220,19 @@ describe('who may move a request', () => {
     expect(violationOf(() => approve(requestIn('in_review'), officer, at, false)).code).toBe(
       'actor_not_allowed',
     );
+  });
+
+  it('checks the state before the decision and the submission rules', () => {
+    expect(violationOf(() => reject(requestIn('closed'), staff, at, ' ')).code).toBe('invalid_transition');
+    const undecided = undefined as unknown as boolean;
+    expect(violationOf(() => approve(requestIn('closed'), staff, at, undecided)).code).toBe(
+      'invalid_transition',
+    );
+    const bareSubmitted = deepFreeze({
+      ...draftRequest({ processType: 'court_order' }),
+      status: 'submitted' as const,
+    });
+    expect(violationOf(() => submit(bareSubmitted, officer, at, 'DE')).code).toBe('invalid_transition');
   });
 
   it('checks the actor before the submission rules', () => {
@@ -220,6 +252,7 @@ describe('decisions', () => {
     );
     expect(violation.code).toBe('non_disclosure_decision_required');
     expect(violation.field).toBe('nonDisclosureUpheld');
+    expect(violation.message).toMatch(/non-disclosure/);
   });
 
   it('keeps the rejection reason trimmed', () => {
@@ -232,6 +265,7 @@ describe('decisions', () => {
     const violation = violationOf(() => reject(requestIn('in_review'), staff, at, reason));
     expect(violation.code).toBe('rejection_reason_required');
     expect(violation.field).toBe('reason');
+    expect(violation.message).toMatch(/needs a reason/);
   });
 
   it('allows a reason of exactly the limit, counting code points, and refuses one more', () => {

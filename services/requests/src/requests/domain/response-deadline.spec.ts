@@ -38,6 +38,13 @@ describe('the deadline table', () => {
     },
   );
 
+  it('names where every period comes from', () => {
+    for (const deadlines of [DEFAULT_DEADLINES, ...Object.values(DEADLINES_BY_INSTRUMENT)]) {
+      expect(deadlines.legalBasis).toMatch(/\w{4}/);
+    }
+    expect(DEADLINES_BY_INSTRUMENT.eu_production_order?.legalBasis).toContain('2023/1543');
+  });
+
   it('does not mistake Object members for instruments', () => {
     expect(deadlinesFor('constructor' as ProcessType)).toBe(DEFAULT_DEADLINES);
   });
@@ -128,6 +135,9 @@ describe('EU production orders (Regulation (EU) 2023/1543)', () => {
       );
       expect(violation.code).toBe('instrument_not_in_force');
       expect(violation.field).toBe('processType');
+      expect(violation.message).toBe(
+        'This instrument (eu_production_order) applies only from 2026-08-18T00:00:00+02:00.',
+      );
     }
   });
 
@@ -141,5 +151,6 @@ it('refuses a submission time that is not a date', () => {
     const violation = violationOf(() => dueBy(type, false, new Date('not a date'), 'DE'));
     expect(violation.code).toBe('invalid_date');
     expect(violation.field).toBe('submittedAt');
+    expect(violation.message).toMatch(/not a valid date/);
   }
 });

@@ -37,7 +37,7 @@ export function dueBy(
   if (deadlines.inForceFrom !== undefined && start < Date.parse(deadlines.inForceFrom)) {
     throw new DomainRuleViolation(
       'instrument_not_in_force',
-      `A ${processType.replaceAll('_', ' ')} can be made only from ${deadlines.inForceFrom}.`,
+      `This instrument (${processType}) applies only from ${deadlines.inForceFrom}.`,
       'processType',
     );
   }

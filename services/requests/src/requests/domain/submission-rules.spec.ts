@@ -42,6 +42,7 @@ describe('an ordinary request needs its official document', () => {
         const violation = violationOf(() => submit(request, officer, at, 'DE'));
         expect(violation.code).toBe('official_document_required');
         expect(violation.field).toBe('documents');
+        expect(violation.message).toMatch(/^Attach the official document/);
         expect(request.status).toBe('draft');
         expect(request.history).toEqual([]);
       }
@@ -96,6 +97,7 @@ describe('an emergency may come first and the paperwork later', () => {
       const violation = violationOf(() => submit(request, officer, at, 'DE'));
       expect(violation.code).toBe('emergency_certification_required');
       expect(violation.field).toBe('emergency.certification');
+      expect(violation.message).toMatch(/certify the emergency/);
       expect(request.status).toBe('draft');
     },
   );
@@ -106,6 +108,7 @@ describe('an emergency may come first and the paperwork later', () => {
       const violation = violationOf(() => checkSubmittable(draft(type, [order], { certification: true })));
       expect(violation.code).toBe('emergency_not_applicable');
       expect(violation.field).toBe('emergency');
+      expect(violation.message).toContain(`A ${type.replaceAll('_', ' ')} has no emergency form`);
     },
   );
 
