@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -d node_modules ]] || npm ci
 npx jest --selectProjects unit
-npx jest --selectProjects integration --runInBand "$@"
+# --forceExit: a test that fails midway can leave a consumer or a producer loop running; the run
+# must still end (and report the failure) rather than wait on it forever.
+npx jest --selectProjects integration --runInBand --forceExit "$@"

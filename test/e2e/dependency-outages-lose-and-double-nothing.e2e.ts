@@ -11,6 +11,9 @@ import { bootNotification } from './backbone-harness';
 const topic = EVENT_TOPICS.accessEvents;
 
 /** Events produced one batch after another, as the relay would, until stopped. */
+/** Streams still running: a test that fails midway must not leave one producing forever. */
+const running = new Set<() => Promise<void>>();
+
 function startStream(producer: Producer) {
   const produced: string[] = [];
   let stopped = false;
@@ -35,6 +38,7 @@ function startStream(producer: Producer) {
           await producer.send({ topic, acks: -1, messages });
           break;
         } catch {
+          if (stopped) return;
           await new Promise((resolve) => setTimeout(resolve, 200));
         }
       }
@@ -42,13 +46,13 @@ function startStream(producer: Producer) {
       await new Promise((resolve) => setTimeout(resolve, 40)); // the stream's pace, about 40 events/s
     }
   })();
-  return {
-    produced,
-    stop: async () => {
-      stopped = true;
-      await loop;
-    },
+  const stop = async () => {
+    stopped = true;
+    running.delete(stop);
+    await loop;
   };
+  running.add(stop);
+  return { produced, stop };
 }
 
 /**
@@ -86,6 +90,10 @@ describe('a dependency outage loses and doubles nothing', () => {
       retry: { initialRetryTime: 100, maxRetryTime: 2000, retries: Number.MAX_SAFE_INTEGER },
     });
     await producer.connect();
+  });
+
+  afterEach(async () => {
+    await Promise.all([...running].map((stop) => stop()));
   });
 
   afterAll(async () => {
