@@ -10,7 +10,7 @@ import {
   newObjectKeys,
   produceRaw,
   samplePdf,
-  storedVersions,
+  storedObjects,
   waitFor,
 } from '@lers/testing';
 import {
@@ -111,14 +111,14 @@ describe('idempotent commands', () => {
   it('leaves no stray upload behind a replayed or refused submission', async () => {
     const form = accessApplicationForm();
     const key = randomUUID();
-    const before = await storedVersions(BUCKETS.accessDocuments);
+    const before = await storedObjects(BUCKETS.accessDocuments);
     const first = await apply(form, key).expect(201);
     await apply(form, key).expect(201); // answered from the first copy: its upload is dropped
     await apply(accessApplicationForm(), key).expect(422); // refused: idempotency_key_reused
     const freeMail = accessApplicationForm();
     freeMail.officer.email = `officer-${randomUUID()}@gmail.com`;
     await apply(freeMail).expect(422); // refused by the service: non_government_email
-    const added = newObjectKeys(before, await storedVersions(BUCKETS.accessDocuments));
+    const added = newObjectKeys(before, await storedObjects(BUCKETS.accessDocuments));
 
     const stored = await accessDb.collection('access_applications').findOne({ _id: first.body.id });
     // Other test files share the bucket only when run side by side; then their keys are theirs.
