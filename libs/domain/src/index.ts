@@ -1,3 +1,4 @@
 export * from './domain-rule-violation';
 export * from './rule-problem';
 export * from './state-machine';
+export * from './violation-of';

@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from './domain-rule-violation';
+import { violationOf } from './violation-of';
 import { defineTransitions } from './state-machine';
 
 type Light = 'red' | 'green' | 'off';
@@ -8,16 +8,6 @@ const light = defineTransitions<Light, Verb>(
   { red: { go: 'green', unplug: 'off' }, green: { stop: 'red' }, off: {} },
   (state, verb) => `Cannot ${verb} a ${state} light.`,
 );
-
-function refusalOf(attempt: () => unknown): DomainRuleViolation {
-  try {
-    attempt();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainRuleViolation);
-    return error as DomainRuleViolation;
-  }
-  throw new Error('expected a DomainRuleViolation');
-}
 
 describe('defineTransitions', () => {
   it('keeps the table it was given', () => {
@@ -48,7 +38,7 @@ describe('defineTransitions', () => {
     'refuses %s + %s as an invalid transition of the status, worded by the caller',
     (state, verb) => {
       expect(light.allows(state, verb)).toBe(false);
-      const violation = refusalOf(() => light.next(state, verb));
+      const violation = violationOf(() => light.next(state, verb));
       expect(violation.code).toBe('invalid_transition');
       expect(violation.field).toBe('status');
       expect(violation.message).toBe(`Cannot ${verb} a ${state} light.`);
@@ -56,9 +46,9 @@ describe('defineTransitions', () => {
   );
 
   it('refuses states and verbs it does not know, even ones named like Object members', () => {
-    expect(refusalOf(() => light.next('blue' as Light, 'go')).code).toBe('invalid_transition');
-    expect(refusalOf(() => light.next('constructor' as Light, 'go')).code).toBe('invalid_transition');
-    expect(refusalOf(() => light.next('red', 'toString' as Verb)).code).toBe('invalid_transition');
+    expect(violationOf(() => light.next('blue' as Light, 'go')).code).toBe('invalid_transition');
+    expect(violationOf(() => light.next('constructor' as Light, 'go')).code).toBe('invalid_transition');
+    expect(violationOf(() => light.next('red', 'toString' as Verb)).code).toBe('invalid_transition');
     expect(light.allows('constructor' as Light, 'go')).toBe(false);
     expect(light.allows('red', 'hasOwnProperty' as Verb)).toBe(false);
   });

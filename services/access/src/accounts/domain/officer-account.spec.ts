@@ -11,7 +11,7 @@ import {
   setPassword,
   suspend,
 } from './officer-account';
-import { violationOf } from '../../../test/violation-of';
+import { violationOf } from '@lers/domain';
 
 const now = new Date('2026-03-02T09:30:00Z');
 const admin = { id: 'admin-1', isAdmin: true };

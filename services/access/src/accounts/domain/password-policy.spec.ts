@@ -6,7 +6,7 @@ import {
   PasswordWeakness,
   passwordWeaknessMessage,
 } from './password-policy';
-import { violationOf } from '../../../test/violation-of';
+import { violationOf } from '@lers/domain';
 
 /** A deterministic, patternless password of `length` code points. */
 function patternless(length: number): string {

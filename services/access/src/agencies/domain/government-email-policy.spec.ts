@@ -9,7 +9,7 @@ import {
   SHIPPED_FREE_MAIL_DOMAINS,
   SHIPPED_GOVERNMENT_SUFFIXES,
 } from './government-email-policy';
-import { violationOf } from '../../../test/violation-of';
+import { violationOf } from '@lers/domain';
 
 const none: OfficerEmailPolicyOptions = { verifiedAgencyDomains: [] };
 

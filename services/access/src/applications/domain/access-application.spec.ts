@@ -11,7 +11,7 @@ import {
   reject,
   verifyEmail,
 } from './access-application';
-import { violationOf } from '../../../test/violation-of';
+import { violationOf } from '@lers/domain';
 
 const newYork: HolidayCalendar = {
   country: 'US',

@@ -1,15 +1,5 @@
-import { DomainRuleViolation } from '@lers/domain';
+import { violationOf } from '@lers/domain';
 import { formatCaseNumber, MAX_CASE_SEQUENCE, parseCaseNumber } from './case-number';
-
-function violationOf(attempt: () => unknown): DomainRuleViolation {
-  try {
-    attempt();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainRuleViolation);
-    return error as DomainRuleViolation;
-  }
-  throw new Error('expected a DomainRuleViolation');
-}
 
 describe('formatCaseNumber', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '@lers/domain';
+import { violationOf } from '@lers/domain';
 import {
   type Actor,
   answer,
@@ -86,16 +86,6 @@ const CHANGES_OF: Record<RequestVerb, Partial<InformationRequest>> = {
   close: {},
   withdraw: {},
 };
-
-function violationOf(attempt: () => unknown): DomainRuleViolation {
-  try {
-    attempt();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainRuleViolation);
-    return error as DomainRuleViolation;
-  }
-  throw new Error('expected a DomainRuleViolation');
-}
 
 describe('request state machine, every status × every verb', () => {
   // Written out by hand, not derived from the transition table; every pair not listed is illegal.

@@ -1,18 +1,8 @@
 import type { HolidayCalendar } from '@lers/calendar';
-import { DomainRuleViolation } from '@lers/domain';
+import { violationOf } from '@lers/domain';
 import { DEADLINES_BY_INSTRUMENT, DEFAULT_DEADLINES } from './deadline-policy';
 import { deadlinesFor, dueBy } from './response-deadline';
 import type { ProcessType } from './submission-rules';
-
-function violationOf(attempt: () => unknown): DomainRuleViolation {
-  try {
-    attempt();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainRuleViolation);
-    return error as DomainRuleViolation;
-  }
-  throw new Error('expected a DomainRuleViolation');
-}
 
 const due = (type: ProcessType, emergency: boolean, submittedAt: string, country: string) =>
   dueBy(type, emergency, new Date(submittedAt), country).toISOString();

@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '@lers/domain';
+import { violationOf } from '@lers/domain';
 import { type Actor, draftRequest, type InformationRequest, submit } from './information-request';
 import {
   checkSubmittable,
@@ -14,16 +14,6 @@ const officer: Actor = { kind: 'officer', id: 'officer-1' };
 const at = new Date('2026-09-01T10:00:00.000Z');
 const supporting: RequestDocument = { id: 'memo', kind: 'supporting' };
 const order: RequestDocument = { id: 'order', kind: 'court_order' };
-
-function violationOf(attempt: () => unknown): DomainRuleViolation {
-  try {
-    attempt();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DomainRuleViolation);
-    return error as DomainRuleViolation;
-  }
-  throw new Error('expected a DomainRuleViolation');
-}
 
 const draft = (
   processType: ProcessType,
