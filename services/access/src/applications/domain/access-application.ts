@@ -1,5 +1,10 @@
 import type { HolidayCalendar } from '@lers/calendar';
-import { defineTransitions, DomainRuleViolation, type TransitionTable } from '@lers/domain';
+import {
+  defineTransitions,
+  DomainRuleViolation,
+  rejectionReasonOf,
+  type TransitionTable,
+} from '@lers/domain';
 import { reviewDueBy } from './review-deadline';
 
 export const ACCESS_APPLICATION_STATUSES = [
@@ -24,7 +29,7 @@ export const ACCESS_APPLICATION_TRANSITIONS: TransitionTable<
   rejected: {},
 };
 
-export const MAX_REJECTION_REASON_LENGTH = 2000;
+export { MAX_REJECTION_REASON_LENGTH } from '@lers/domain';
 
 export interface AccessApplicationState {
   readonly status: AccessApplicationStatus;
@@ -113,16 +118,6 @@ export function reject(
     );
   }
   const decidedBy = requireReviewer(reviewerId);
-  const rejectionReason = reason.trim();
-  if (rejectionReason === '') {
-    throw new DomainRuleViolation('rejection_reason_required', 'A rejection needs a reason.', 'reason');
-  }
-  if ([...rejectionReason].length > MAX_REJECTION_REASON_LENGTH) {
-    throw new DomainRuleViolation(
-      'rejection_reason_too_long',
-      `A rejection reason must be at most ${MAX_REJECTION_REASON_LENGTH} characters.`,
-      'reason',
-    );
-  }
+  const rejectionReason = rejectionReasonOf(reason);
   return { status: 'rejected', decidedAt: new Date(now), decidedBy, rejectionReason };
 }

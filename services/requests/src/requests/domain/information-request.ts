@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '@lers/domain';
+import { DomainRuleViolation, rejectionReasonOf } from '@lers/domain';
 import {
   type ActorKind,
   REQUEST_VERB_ACTORS,
@@ -15,7 +15,7 @@ import {
   type RequestDocument,
 } from './submission-rules';
 
-export const MAX_REJECTION_REASON_LENGTH = 2000;
+export { MAX_REJECTION_REASON_LENGTH } from '@lers/domain';
 
 export interface Actor {
   readonly kind: ActorKind;
@@ -150,17 +150,7 @@ export function reject(
   reason: string,
 ): InformationRequest {
   authorize(request, 'reject', staff);
-  const rejectionReason = reason.trim();
-  if (rejectionReason === '') {
-    throw new DomainRuleViolation('rejection_reason_required', 'A rejection needs a reason.', 'reason');
-  }
-  if ([...rejectionReason].length > MAX_REJECTION_REASON_LENGTH) {
-    throw new DomainRuleViolation(
-      'rejection_reason_too_long',
-      `A rejection reason must be at most ${MAX_REJECTION_REASON_LENGTH} characters.`,
-      'reason',
-    );
-  }
+  const rejectionReason = rejectionReasonOf(reason);
   return move(request, 'reject', staff, at, { rejectionReason });
 }
 
