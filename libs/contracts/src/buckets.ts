@@ -1,4 +1,6 @@
 /** MinIO buckets: the gateway streams uploads into them; the owning service keeps the metadata. */
 export const BUCKETS = {
   accessDocuments: 'lers-access-documents',
+  requestDocuments: 'lers-request-documents',
+  disclosures: 'lers-disclosures',
 } as const;

@@ -5,6 +5,13 @@ import {
   StaffInvitedV1,
 } from './events/access/account-events';
 import { AccessApplicationSubmittedV1 } from './events/access/application-submitted';
+import { SessionEndedV1 } from './events/access/session-events';
+import {
+  EmergencyConfirmationRequestedV1,
+  NoticeSettledV1,
+  RequestApprovedV1,
+  RequestStatusChangedV1,
+} from './events/requests/request-events';
 import { EVENT_TOPICS, type EventTopic } from './topics';
 
 /**
@@ -37,6 +44,23 @@ export const EVENT_CATALOG = {
     topic: EVENT_TOPICS.accessEvents,
     version: 1,
     payload: AccountStatusChangedV1,
+  },
+  'access.session.ended': { topic: EVENT_TOPICS.accessEvents, version: 1, payload: SessionEndedV1 },
+  'requests.request.status_changed': {
+    topic: EVENT_TOPICS.requestsEvents,
+    version: 1,
+    payload: RequestStatusChangedV1,
+  },
+  'requests.request.approved': { topic: EVENT_TOPICS.requestsEvents, version: 1, payload: RequestApprovedV1 },
+  'requests.emergency.confirmation_requested': {
+    topic: EVENT_TOPICS.requestsEvents,
+    version: 1,
+    payload: EmergencyConfirmationRequestedV1,
+  },
+  'notification.notice.settled': {
+    topic: EVENT_TOPICS.notificationEvents,
+    version: 1,
+    payload: NoticeSettledV1,
   },
 } as const satisfies Record<string, { topic: EventTopic; version: number; payload: new () => object }>;
 

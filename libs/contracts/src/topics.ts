@@ -21,6 +21,17 @@ export const COMMAND_TOPICS = {
   accessLogout: 'lers.access.logout.v1',
   accessCheckSession: 'lers.access.check-session.v1',
   accessMe: 'lers.access.me.v1',
+  requestsCreate: 'lers.requests.create.v1',
+  requestsAttachDocument: 'lers.requests.attach-document.v1',
+  requestsSubmit: 'lers.requests.submit.v1',
+  requestsWithdraw: 'lers.requests.withdraw.v1',
+  requestsRead: 'lers.requests.read.v1',
+  requestsList: 'lers.requests.list.v1',
+  requestsPostMessage: 'lers.requests.post-message.v1',
+  requestsListMessages: 'lers.requests.list-messages.v1',
+  requestsListDisclosures: 'lers.requests.list-disclosures.v1',
+  requestsOpenDownload: 'lers.requests.open-download.v1',
+  requestsConfirmEmergency: 'lers.requests.confirm-emergency.v1',
 } as const;
 
 export type EventTopic = (typeof EVENT_TOPICS)[keyof typeof EVENT_TOPICS];

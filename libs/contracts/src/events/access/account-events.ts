@@ -1,4 +1,25 @@
-import { IsEmail, IsIn, IsISO8601, IsNotEmpty, IsString, Length, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+
+export class SupervisorContact {
+  @IsString()
+  @MaxLength(200)
+  fullName: string;
+
+  @IsEmail()
+  email: string;
+}
 
 /** An application was approved: the officer gets an activation link (token single-use, expiring). */
 export class AccessApplicationApprovedV1 {
@@ -20,6 +41,24 @@ export class AccessApplicationApprovedV1 {
   @IsString()
   @MaxLength(300)
   agencyName: string;
+
+  /** Added after v1 was first published, so optional: events from older producers lack them. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  agencyId?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(2, 2)
+  agencyCountry?: string;
+
+  /** The supervisor named in the application: confirms the officer's emergency requests. */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SupervisorContact)
+  supervisor?: SupervisorContact;
 
   @IsString()
   @Length(32, 128)

@@ -73,6 +73,7 @@ export class ApproveApplicationUseCase {
     now: Date,
   ): Promise<Decision> {
     const accountId = officerAccountIdOf(application._id);
+    const agencyId = `agency-${application._id}`;
     const activation = newActivation(now);
     const event = this.outbox.event(
       'access.application.approved',
@@ -83,6 +84,9 @@ export class ApproveApplicationUseCase {
         fullName: application.officer.fullName,
         email: application.officer.email,
         agencyName: application.agency.name,
+        agencyId,
+        agencyCountry: application.agency.country,
+        supervisor: { fullName: application.supervisor.fullName, email: application.supervisor.email },
         activationToken: activation.token,
         activationExpiresAt: activation.expiresAt.toISOString(),
       },
@@ -99,7 +103,7 @@ export class ApproveApplicationUseCase {
           title: application.officer.title,
           badgeNumber: application.officer.badgeNumber,
           roles: [],
-          agency: { id: `agency-${application._id}`, ...application.agency },
+          agency: { id: agencyId, ...application.agency },
           applicationId: application._id,
           status: 'pending_activation',
           passwordHash: null,

@@ -21,7 +21,7 @@ describe('the deadline table', () => {
     });
   });
 
-  it.each(['subpoena', 'court_order', 'search_warrant', 'mlat_request'] as const)(
+  it.each(['subpoena', 'court_order', 'search_warrant', 'police_order', 'mlat'] as const)(
     'uses the default for a %s',
     (type) => {
       expect(deadlinesFor(type)).toBe(DEFAULT_DEADLINES);

@@ -1,11 +1,10 @@
 import { violationOf } from '@lers/domain';
 import { type Actor, draftRequest, type InformationRequest, submit } from './information-request';
+import { DOCUMENT_KINDS, PROCESS_TYPES } from '@lers/contracts';
 import {
   checkSubmittable,
-  DOCUMENT_KINDS,
   type EmergencyDeclaration,
   isEmergency,
-  PROCESS_TYPES,
   type ProcessType,
   type RequestDocument,
 } from './submission-rules';
@@ -43,11 +42,12 @@ describe('an ordinary request needs its official document', () => {
 
   it('counts every kind but supporting as official', () => {
     expect(officialKinds).toEqual([
-      'subpoena',
       'court_order',
-      'search_warrant',
-      'mlat_request',
-      'production_order_certificate',
+      'warrant',
+      'police_order',
+      'subpoena',
+      'mlat',
+      'epoc_certificate',
     ]);
   });
 
@@ -117,7 +117,7 @@ describe('an emergency may come first and the paperwork later', () => {
     const violation = violationOf(() => checkSubmittable(draft('eu_production_order', [supporting])));
     expect(violation.code).toBe('official_document_required');
     expect(() =>
-      checkSubmittable(draft('eu_production_order', [{ id: 'epoc', kind: 'production_order_certificate' }])),
+      checkSubmittable(draft('eu_production_order', [{ id: 'epoc', kind: 'epoc_certificate' }])),
     ).not.toThrow();
   });
 });

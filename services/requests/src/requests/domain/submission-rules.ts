@@ -1,26 +1,8 @@
+// The lists themselves are the API contract's (libs/contracts); the rules need only their types.
+import type { DocumentKind, ProcessType } from '@lers/contracts';
 import { DomainRuleViolation } from '@lers/domain';
 
-/** The legal instrument behind a request. */
-export const PROCESS_TYPES = [
-  'subpoena',
-  'court_order',
-  'search_warrant',
-  'mlat_request',
-  'eu_production_order',
-  'emergency',
-] as const;
-export type ProcessType = (typeof PROCESS_TYPES)[number];
-
-/** Every kind but `supporting` is an official document: the order, warrant or request itself. */
-export const DOCUMENT_KINDS = [
-  'subpoena',
-  'court_order',
-  'search_warrant',
-  'mlat_request',
-  'production_order_certificate',
-  'supporting',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export type { DocumentKind, ProcessType };
 
 export interface RequestDocument {
   readonly id: string;
