@@ -116,7 +116,8 @@ export class DocumentStore implements OnApplicationBootstrap {
     });
   }
 
-  read(bucket: string, objectKey: string): Promise<Readable> {
-    return this.client.getObject(bucket, objectKey);
+  /** The object's current version, or exactly `versionId` when given (what was recorded stays what is read). */
+  read(bucket: string, objectKey: string, versionId?: string | null): Promise<Readable> {
+    return this.client.getObject(bucket, objectKey, versionId ? { versionId } : {});
   }
 }

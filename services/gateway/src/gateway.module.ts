@@ -11,6 +11,7 @@ import { GatewaySessionModule } from './auth/gateway-auth.module';
 import { GatewaySessionLiveness } from './auth/gateway-session-liveness';
 import { MeController } from './me/me.controller';
 import { OfficerLocalStrategy } from './auth/officer-local.strategy';
+import { REQUEST_CONTROLLERS } from './requests/request-controllers';
 import { GatewayEnv } from './gateway.config';
 import { UploadingCommands } from './uploads/upload-batch';
 
@@ -42,7 +43,7 @@ export class GatewayModule {
           GatewaySessionModule,
         ),
       ],
-      controllers: [AccessApplicationsController, AuthController, MeController],
+      controllers: [AccessApplicationsController, AuthController, MeController, ...REQUEST_CONTROLLERS],
       providers: [OfficerLocalStrategy, UploadingCommands],
     };
   }

@@ -1,6 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { PROBLEM_SCHEMA, PROBLEM_SCHEMA_NAME } from './problem-responses';
+import { REQUEST_SCHEMAS } from './request-schemas';
 
 /**
  * The agency-facing contract: JSON at /v1/openapi.json, Swagger UI at /docs. Request bodies are
@@ -11,7 +13,12 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
     .setTitle('LERS — Law Enforcement Request System')
     .setDescription(
       'Agency API. Errors are application/problem+json (RFC 9457) with a stable `code`; unknown fields ' +
-        'are refused (400 validation_failed). Every response carries x-correlation-id.',
+        'are refused (400 validation_failed). Every response carries x-correlation-id.\n\n' +
+        'Disclosed data is downloaded through the gateway, never from the object store: ' +
+        '`GET /v1/requests/{id}/disclosures` gives each package a signed link (HMAC, valid at most 15 minutes, ' +
+        'only for the officer it was issued to); `GET /v1/disclosure-downloads/{token}` checks it, records the ' +
+        'download and streams the file with our own headers (attachment, nosniff, no-store, x-content-sha256). ' +
+        'Agencies never reach the object store, and every download is on record.',
     )
     .setVersion('1')
     .addBearerAuth()
@@ -23,6 +30,8 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
     schemas: {
       ...document.components?.schemas,
       ...(fromValidators as NonNullable<typeof document.components>['schemas']),
+      ...REQUEST_SCHEMAS,
+      [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA,
     },
   };
   SwaggerModule.setup('docs', app, document, {
