@@ -29,6 +29,9 @@ if [[ ! -f "$admin_file" ]]; then
      "$(openssl rand -base64 24)" "$(node -e "process.stdout.write(require('otplib').generateSecret())")" >"$admin_file")
 fi
 set -a; source "$admin_file"; set +a
+# The key that signs disclosure download links, made once per checkout.
+[[ -f "$state/disclosure-link.secret" ]] || (umask 077; openssl rand -hex 32 >"$state/disclosure-link.secret")
+export DISCLOSURE_LINK_SECRET="$(cat "$state/disclosure-link.secret")"
 
 pids=()
 stop() {

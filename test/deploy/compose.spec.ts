@@ -59,7 +59,12 @@ const APPS: Record<string, AppService> = {
       'LERS_BOOTSTRAP_ADMIN_TOTP_SECRET',
     ],
   },
-  requests: { port: 3002, uses: ['kafka', 'mongo', 'minio'], database: 'lers_requests' },
+  requests: {
+    port: 3002,
+    uses: ['kafka', 'mongo', 'minio'],
+    database: 'lers_requests',
+    own: ['DISCLOSURE_LINK_SECRET', 'PUBLIC_BASE_URL'],
+  },
   preservation: { port: 3003, uses: ['kafka', 'mongo', 'minio'], database: 'lers_preservation' },
   notification: {
     port: 3004,

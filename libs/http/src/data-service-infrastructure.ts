@@ -34,6 +34,8 @@ export interface DataServiceOptions<Config> {
   outboxModels?: string[];
   /** With document storage: the buckets this service creates at start. */
   buckets?: string[];
+  /** The service calls others over request–reply (e.g. access, for staff sessions). */
+  commandClient?: boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export function dataServiceInfrastructure<Config extends ServiceEnv & MongoConfi
       : []),
     MessagingModule.forDataService({
       ...messagingOptionsFrom(options.service, config, options.outboxModels),
+      commandClient: options.commandClient,
       processedEventRetentionDays: config.PROCESSED_EVENT_RETENTION_DAYS,
     }),
   ];

@@ -4,3 +4,4 @@ export * from './validation.pipe';
 export * from './data-service-infrastructure';
 export * from './idempotency-key';
 export * from './idempotency.interceptor';
+export * from './multipart-form';

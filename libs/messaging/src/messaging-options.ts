@@ -14,6 +14,8 @@ export interface MessagingOptions {
   outboxModels?: string[];
   /** Days a `done` entry stays in the consumer ledger (default 14; see processed-event-pruning.ts). */
   processedEventRetentionDays?: number;
+  /** A data service that also calls another service (request–reply), e.g. to check staff sessions. */
+  commandClient?: boolean;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

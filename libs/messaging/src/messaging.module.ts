@@ -38,6 +38,9 @@ export class MessagingModule {
       OutboxRelay,
       OutboxWriter,
       ProcessedEventPruning,
+      ...(options.commandClient
+        ? [{ provide: COMMAND_CLIENT, useFactory: () => createReplyClient(options) }, CommandBus]
+        : []),
     ];
     return {
       module: MessagingModule,

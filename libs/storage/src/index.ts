@@ -3,3 +3,4 @@ export * from './document-types';
 export * from './minio-options';
 export * from './storage.module';
 export * from './streaming-upload';
+export * from './upload-batch';

@@ -54,6 +54,7 @@ export function testEnvironment(
     LERS_BOOTSTRAP_ADMIN_PASSWORD: testAdmin.password,
     LERS_BOOTSTRAP_ADMIN_TOTP_SECRET: testAdmin.totpSecret,
     PUBLIC_RATE_LIMIT_PER_MINUTE: '10000',
+    DISCLOSURE_LINK_SECRET: `disclosure-links-${testRunId}-0123456789abcdef`,
     ...overrides,
   };
 }

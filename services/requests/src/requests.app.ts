@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { startService } from '@lers/http';
 import { RequestsEnv } from './requests.config';
@@ -8,5 +9,9 @@ export function startRequests(config: RequestsEnv): Promise<NestFastifyApplicati
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
     consumeKafka: true,
+    // Staff upload disclosure packages here (streamed to MinIO, never buffered whole).
+    configure: async (app) => {
+      await app.register(multipart, { throwFileSizeLimit: false });
+    },
   });
 }

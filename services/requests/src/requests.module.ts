@@ -1,15 +1,33 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@lers/auth';
+import { BUCKETS } from '@lers/contracts';
 import { dataServiceInfrastructure } from '@lers/http';
-import { UpstreamEventsConsumer } from './upstream-events/upstream-events.consumer';
+import { RequestsFeatureModule } from './requests/requests-feature.module';
+import { INFORMATION_REQUEST_MODEL } from './requests/storage/information-request.schema';
 import { RequestsEnv } from './requests.config';
+import { AccessSessionLiveness, AccessSessionLivenessModule } from './staff-auth/access-session-liveness';
 
 @Module({})
 export class RequestsModule {
   static forRoot(config: RequestsEnv): DynamicModule {
     return {
       module: RequestsModule,
-      imports: dataServiceInfrastructure({ service: 'requests', schema: RequestsEnv, config, buckets: [] }),
-      controllers: [UpstreamEventsConsumer],
+      imports: [
+        ...dataServiceInfrastructure({
+          service: 'requests',
+          schema: RequestsEnv,
+          config,
+          outboxModels: [INFORMATION_REQUEST_MODEL],
+          buckets: [BUCKETS.requestDocuments, BUCKETS.disclosures],
+          commandClient: true,
+        }),
+        AuthModule.forService(
+          { publicKey: config.JWT_PUBLIC_KEY },
+          AccessSessionLiveness,
+          AccessSessionLivenessModule,
+        ),
+        RequestsFeatureModule,
+      ],
     };
   }
 }

@@ -76,7 +76,11 @@ function perform(verb: RequestVerb, request: InformationRequest, actor = ACTOR_O
 
 /** What each verb records besides the status and the history entry. */
 const CHANGES_OF: Record<RequestVerb, Partial<InformationRequest>> = {
-  submit: { submittedAt: at, dueBy: new Date('2026-03-16T09:00:00.123Z') },
+  submit: {
+    submittedAt: at,
+    dueBy: new Date('2026-03-16T09:00:00.123Z'),
+    supervisorConfirmation: 'not_requested',
+  },
   start_review: { assignedTo: 'staff-7' },
   request_info: {},
   answer: {},

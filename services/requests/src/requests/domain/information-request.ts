@@ -6,6 +6,7 @@ import {
   type RequestStatus,
   type RequestVerb,
 } from './request-lifecycle';
+import { requireSupervisorConfirmation, type SupervisorConfirmation } from './emergency-confirmation';
 import { dueBy } from './response-deadline';
 import {
   checkSubmittable,
@@ -42,6 +43,8 @@ export interface InformationRequest {
   readonly assignedTo?: string;
   readonly nonDisclosureUpheld?: boolean;
   readonly rejectionReason?: string;
+  /** For an emergency: whether the officer's supervisor has vouched for it (see emergency-confirmation.ts). */
+  readonly supervisorConfirmation?: SupervisorConfirmation;
   readonly history: readonly HistoryEntry[];
 }
 
@@ -64,16 +67,18 @@ function requireActor(verb: RequestVerb, actor: Actor): Actor {
 function authorize(request: InformationRequest, verb: RequestVerb, actor: Actor): void {
   requestLifecycle.next(request.status, verb);
   requireActor(verb, actor);
+  requireSupervisorConfirmation(request, verb);
 }
 
-function move(
-  request: InformationRequest,
+function move<R extends InformationRequest>(
+  request: R,
   verb: RequestVerb,
   actor: Actor,
   at: Date,
   changes: Partial<InformationRequest> = {},
-): InformationRequest {
+): R {
   const to = requestLifecycle.next(request.status, verb);
+  requireSupervisorConfirmation(request, verb);
   const entry: HistoryEntry = {
     from: request.status,
     to,
@@ -99,38 +104,39 @@ export function draftRequest(fields: {
 }
 
 /** The officer sends the request; its answer is due by the policy of its instrument on the reviewing team's calendar. */
-export function submit(
-  request: InformationRequest,
+export function submit<R extends InformationRequest>(
+  request: R,
   officer: Actor,
   at: Date,
   reviewCalendarCountry: string,
-): InformationRequest {
+): R {
   authorize(request, 'submit', officer);
   checkSubmittable(request);
   return move(request, 'submit', officer, at, {
     submittedAt: new Date(at),
     dueBy: dueBy(request.processType, isEmergency(request), at, reviewCalendarCountry),
+    supervisorConfirmation: isEmergency(request) ? 'pending' : 'not_requested',
   });
 }
 
 /** A member of the legal staff takes the request on. */
-export const startReview = (request: InformationRequest, staff: Actor, at: Date) =>
+export const startReview = <R extends InformationRequest>(request: R, staff: Actor, at: Date): R =>
   move(request, 'start_review', staff, at, { assignedTo: staff.id.trim() });
 
-export const requestInfo = (request: InformationRequest, staff: Actor, at: Date) =>
+export const requestInfo = <R extends InformationRequest>(request: R, staff: Actor, at: Date): R =>
   move(request, 'request_info', staff, at);
 
 /** The officer's reply to a request for more information puts the request back in review. */
-export const answer = (request: InformationRequest, officer: Actor, at: Date) =>
+export const answer = <R extends InformationRequest>(request: R, officer: Actor, at: Date): R =>
   move(request, 'answer', officer, at);
 
 /** `nonDisclosureUpheld`: the staff accept the court's ban on telling the user, so no notice goes out. */
-export function approve(
-  request: InformationRequest,
+export function approve<R extends InformationRequest>(
+  request: R,
   staff: Actor,
   at: Date,
   nonDisclosureUpheld: boolean,
-): InformationRequest {
+): R {
   authorize(request, 'approve', staff);
   if (typeof nonDisclosureUpheld !== 'boolean') {
     throw new DomainRuleViolation(
@@ -143,23 +149,18 @@ export function approve(
 }
 
 /** The reason is shown to the agency and kept for audit, so it is required; lengths count code points. */
-export function reject(
-  request: InformationRequest,
-  staff: Actor,
-  at: Date,
-  reason: string,
-): InformationRequest {
+export function reject<R extends InformationRequest>(request: R, staff: Actor, at: Date, reason: string): R {
   authorize(request, 'reject', staff);
   const rejectionReason = rejectionReasonOf(reason);
   return move(request, 'reject', staff, at, { rejectionReason });
 }
 
-export const disclose = (request: InformationRequest, staff: Actor, at: Date) =>
+export const disclose = <R extends InformationRequest>(request: R, staff: Actor, at: Date): R =>
   move(request, 'disclose', staff, at);
 
-export const close = (request: InformationRequest, staff: Actor, at: Date) =>
+export const close = <R extends InformationRequest>(request: R, staff: Actor, at: Date): R =>
   move(request, 'close', staff, at);
 
 /** The officer may take the request back until the exchange has decided it. */
-export const withdraw = (request: InformationRequest, officer: Actor, at: Date) =>
+export const withdraw = <R extends InformationRequest>(request: R, officer: Actor, at: Date): R =>
   move(request, 'withdraw', officer, at);

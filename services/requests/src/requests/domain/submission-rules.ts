@@ -30,11 +30,8 @@ export function isEmergency(request: Pick<Submittable, 'processType' | 'emergenc
   return request.processType === 'emergency' || (request.emergency ?? null) !== null;
 }
 
-/**
- * A request goes to the exchange with its official document, except in an emergency, where the
- * officer certifies the emergency and may send the document afterwards.
- */
-export function checkSubmittable(request: Submittable): void {
+/** The emergency form is consistent: only emergency-capable instruments have one, and it is certified. */
+export function checkEmergencyForm(request: Pick<Submittable, 'processType' | 'emergency'>): void {
   const declared = request.emergency ?? null;
   if (declared !== null && !EMERGENCY_CAPABLE.includes(request.processType)) {
     throw new DomainRuleViolation(
@@ -43,16 +40,22 @@ export function checkSubmittable(request: Submittable): void {
       'emergency',
     );
   }
-  if (isEmergency(request)) {
-    if (declared?.certification !== true) {
-      throw new DomainRuleViolation(
-        'emergency_certification_required',
-        'An emergency request needs the officer to certify the emergency.',
-        'emergency.certification',
-      );
-    }
-    return;
+  if (isEmergency(request) && declared?.certification !== true) {
+    throw new DomainRuleViolation(
+      'emergency_certification_required',
+      'An emergency request needs the officer to certify the emergency.',
+      'emergency.certification',
+    );
   }
+}
+
+/**
+ * A request goes to the exchange with its official document, except in an emergency, where the
+ * officer certifies the emergency and may send the document afterwards.
+ */
+export function checkSubmittable(request: Submittable): void {
+  checkEmergencyForm(request);
+  if (isEmergency(request)) return;
   if (!request.documents.some(isOfficialDocument)) {
     throw new DomainRuleViolation(
       'official_document_required',
