@@ -116,6 +116,11 @@ export class DocumentStore implements OnApplicationBootstrap {
     });
   }
 
+  /** S3 Object Lock legal hold: the object cannot be deleted or overwritten until the hold is lifted. */
+  async placeLegalHold(bucket: string, objectKey: string): Promise<void> {
+    await this.client.setObjectLegalHold(bucket, objectKey, { status: 'ON' });
+  }
+
   /** The object's current version, or exactly `versionId` when given (what was recorded stays what is read). */
   read(bucket: string, objectKey: string, versionId?: string | null): Promise<Readable> {
     return this.client.getObject(bucket, objectKey, versionId ? { versionId } : {});
