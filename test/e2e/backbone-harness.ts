@@ -4,8 +4,18 @@ import { GatewayEnv } from '../../services/gateway/src/gateway.config';
 import { startGateway } from '../../services/gateway/src/gateway.app';
 import { NotificationEnv } from '../../services/notification/src/notification.config';
 import { startNotification } from '../../services/notification/src/notification.app';
+import { RequestsEnv } from '../../services/requests/src/requests.config';
+import { startRequests } from '../../services/requests/src/requests.app';
+import request from 'supertest';
 import { bootService, openTestDatabase } from '@lers/testing';
-import { adminLogin } from '../../services/access/test/identity-helpers';
+import {
+  activeOfficer,
+  adminLogin,
+  codeIn,
+  latestMailTo,
+  staffLogin,
+  totpNow,
+} from '../../services/access/test/identity-helpers';
 
 export const bootAccess = (overrides?: Record<string, string>) =>
   bootService('access', AccessEnv, startAccess, overrides);
@@ -13,6 +23,8 @@ export const bootGateway = (overrides?: Record<string, string>) =>
   bootService('gateway', GatewayEnv, startGateway, overrides);
 export const bootNotification = (overrides?: Record<string, string>) =>
   bootService('notification', NotificationEnv, startNotification, overrides);
+export const bootRequests = (overrides?: Record<string, string>) =>
+  bootService('requests', RequestsEnv, startRequests, overrides);
 
 /** Gateway, access and notification, each on its own database, with the bootstrap admin logged in. */
 export async function bootIdentityStack() {
@@ -42,3 +54,69 @@ export async function bootIdentityStack() {
 }
 
 export type IdentityStack = Awaited<ReturnType<typeof bootIdentityStack>>;
+
+/**
+ * Notification, access, requests and gateway, each on its own database, with the bootstrap admin
+ * logged in. Staff act on the requests service's internal API (`requests.url`).
+ */
+export async function bootRequestsStack(overrides: { gateway?: Record<string, string> } = {}) {
+  const notification = await bootNotification();
+  const access = await bootAccess();
+  const requests = await bootRequests();
+  const gateway = await bootGateway(overrides.gateway);
+  const accessDb = await openTestDatabase(access.config.MONGO_DB);
+  const requestsDb = await openTestDatabase(requests.config.MONGO_DB);
+  const notificationDb = await openTestDatabase(notification.config.MONGO_DB);
+  const adminToken = (await adminLogin(access.url)).accessToken;
+  return {
+    gateway,
+    access,
+    requests,
+    notification,
+    accessDb,
+    requestsDb,
+    notificationDb,
+    adminToken,
+    /** An active officer of a new agency, logged in through the gateway. */
+    async officer() {
+      const officer = await activeOfficer(gateway.url, access.url, adminToken);
+      const login = await request(gateway.url)
+        .post('/v1/auth/login')
+        .send({ email: officer.email, password: officer.password, totp: totpNow(officer.totpSecret) })
+        .expect(200);
+      return { ...officer, accessToken: login.body.accessToken as string };
+    },
+    /** A staff member with `roles`, invited by the admin, activated and logged in on access. */
+    async staff(roles: string[] = ['legal']) {
+      const email = `${roles.join('-')}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@exchange.test`;
+      await request(access.url)
+        .post('/internal/staff')
+        .set('authorization', `Bearer ${adminToken}`)
+        .send({ email, fullName: 'Lee Legal', roles })
+        .expect(201);
+      const token = codeIn((await latestMailTo(email, 'added as staff')).text);
+      const password = 'legal team passphrase 2026!';
+      const enrolment = await request(access.url)
+        .post('/internal/auth/activate')
+        .send({ token, password })
+        .expect(200);
+      await request(access.url)
+        .post('/internal/auth/totp/confirm')
+        .send({ token, code: totpNow(enrolment.body.totpSecret) })
+        .expect(200);
+      return { email, ...(await staffLogin(access.url, email, password, enrolment.body.totpSecret)) };
+    },
+    async close() {
+      await gateway.close();
+      await requests.close();
+      await access.close();
+      await notification.close();
+      for (const db of [accessDb, requestsDb, notificationDb]) {
+        await db.dropDatabase();
+        await db.close();
+      }
+    },
+  };
+}
+
+export type RequestsStack = Awaited<ReturnType<typeof bootRequestsStack>>;

@@ -36,3 +36,38 @@ export function accessApplicationForm(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A valid body for `POST /v1/requests` (a court order; pass `emergencyRequestForm()` for an emergency). */
+export function informationRequestForm(overrides: Record<string, unknown> = {}) {
+  sequence += 1;
+  return {
+    processType: 'court_order',
+    legalBasis: 'Section 9 and Schedule 1, Police and Criminal Evidence Act 1984',
+    jurisdiction: { country: 'GB' },
+    caseReference: `MPS-FRAUD-${Date.now().toString(36)}${sequence}`,
+    offenseCategory: 'fraud',
+    summary:
+      'Investment fraud: victims paid into an exchange account that forwarded the funds to a mixer within hours.',
+    subjects: [
+      { type: 'email', value: 'suspect@example.com' },
+      { type: 'wallet_address', chain: 'eth', value: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' },
+    ],
+    dataRequested: ['subscriber_info', 'transactions'],
+    period: { from: '2025-01-01T00:00:00Z', to: '2025-06-30T23:59:59Z' },
+    nonDisclosure: { ordered: false },
+    ...overrides,
+  };
+}
+
+/** An emergency request: a certified threat to life, submitted before its paperwork. */
+export const emergencyRequestForm = (overrides: Record<string, unknown> = {}) =>
+  informationRequestForm({
+    processType: 'emergency',
+    legalBasis: 'Emergency disclosure: imminent danger to life',
+    offenseCategory: 'violent_crime',
+    emergency: {
+      threat: 'A kidnapped child is held; the ransom is demanded in bitcoin tonight.',
+      certification: true,
+    },
+    ...overrides,
+  });
