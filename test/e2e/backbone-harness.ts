@@ -59,10 +59,12 @@ export type IdentityStack = Awaited<ReturnType<typeof bootIdentityStack>>;
  * Notification, access, requests and gateway, each on its own database, with the bootstrap admin
  * logged in. Staff act on the requests service's internal API (`requests.url`).
  */
-export async function bootRequestsStack(overrides: { gateway?: Record<string, string> } = {}) {
+export async function bootRequestsStack(
+  overrides: { gateway?: Record<string, string>; requests?: Record<string, string> } = {},
+) {
   const notification = await bootNotification();
   const access = await bootAccess();
-  const requests = await bootRequests();
+  const requests = await bootRequests(overrides.requests);
   const gateway = await bootGateway(overrides.gateway);
   const accessDb = await openTestDatabase(access.config.MONGO_DB);
   const requestsDb = await openTestDatabase(requests.config.MONGO_DB);
