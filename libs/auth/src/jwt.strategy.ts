@@ -40,7 +40,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!kindMatches || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
       throw new Problem(401, 'invalid_token', 'The access token is not valid.');
     }
-    if (!(await this.sessions.isLive(claims.sid))) {
+    const token = {
+      accountId: claims.sub,
+      expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : undefined,
+    };
+    if (!(await this.sessions.isLive(claims.sid, token))) {
       throw new Problem(401, 'session_ended', 'The session has ended; log in again.');
     }
     const roles = (claims.roles ?? []).filter((role) => (STAFF_ROLES as readonly string[]).includes(role));

@@ -20,11 +20,19 @@ export interface AccessTokenClaims {
   kind: 'officer' | 'staff';
   roles: StaffRole[];
   agencyId?: string;
+  /** Expiry, seconds since the epoch (verified before the session is checked). */
+  exp?: number;
+}
+
+/** What the verified token says about the session being checked: whose it is, and until when. */
+export interface SessionTokenFacts {
+  accountId: string;
+  expiresAt?: Date;
 }
 
 /** Asks the owner of sessions whether one is still live (not logged out, revoked, idle or suspended). */
 export interface SessionLiveness {
-  isLive(sessionId: string): Promise<boolean>;
+  isLive(sessionId: string, token?: SessionTokenFacts): Promise<boolean>;
 }
 
 export const SESSION_LIVENESS = Symbol('SESSION_LIVENESS');

@@ -2,6 +2,8 @@ export * from './messaging-options';
 export * from './messaging.module';
 export * from './kafka/kafka-connection';
 export * from './kafka/kafka-readiness';
+export * from './kafka/client-config';
+export * from './kafka/reply-consumer-state';
 export * from './kafka/lers-kafka-server';
 export * from './kafka/topic-provisioner';
 export * from './outbox/outbox-event';

@@ -8,6 +8,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { ACCESS_APPLICATION_MODEL } from './applications/access-application.schema';
 import { ApplicationsModule } from './applications/applications.module';
 import { SessionStore } from './sessions/session-store';
+import { SESSION_MODEL } from './sessions/session.schema';
 
 @Module({})
 export class AccessModule {
@@ -19,7 +20,7 @@ export class AccessModule {
           service: 'access',
           schema: AccessEnv,
           config,
-          outboxModels: [ACCESS_APPLICATION_MODEL, ACCOUNT_MODEL],
+          outboxModels: [ACCESS_APPLICATION_MODEL, ACCOUNT_MODEL, SESSION_MODEL],
           buckets: [BUCKETS.accessDocuments],
         }),
         AccountsModule,

@@ -204,14 +204,38 @@ describe('one write per decision', () => {
     ).body;
     const me = () => request(gateway.url).get('/v1/me').set('authorization', `Bearer ${tokens.accessToken}`);
     await me().expect(200);
-    // What suspension leaves when the process dies after its own write, before revoking sessions.
+    const account = await accounts().findOne({ applicationId: officer.applicationId });
+    // What suspension leaves when the process dies after its own write (with its event, which the
+    // relay's scan publishes), before revoking sessions.
+    const suspended = newEvent('access', 'access.account.suspended', account!._id, {
+      accountId: account!._id,
+      kind: 'officer',
+      status: 'suspended',
+    });
     await accounts().updateOne(
-      { applicationId: officer.applicationId },
-      { $set: { status: 'suspended', suspendedAt: new Date(), suspensionReason: 'Crash test.' } },
+      { _id: account!._id },
+      {
+        $set: {
+          status: 'suspended',
+          suspendedAt: new Date(),
+          suspensionReason: 'Crash test.',
+          outboxPending: true,
+        },
+        $push: { outbox: suspended as never },
+        $inc: { revision: 1 },
+      },
     );
 
-    expect((await me().expect(401)).body.code).toBe('session_ended');
-    const account = await accounts().findOne({ applicationId: officer.applicationId });
+    // The gateway's session view drops the session when the event arrives (within a second).
+    const refused = await waitFor(
+      'the session refused',
+      async () => {
+        const response = await me();
+        return response.status === 401 && response;
+      },
+      { timeoutMs: 2000 },
+    );
+    expect(refused.body.code).toBe('session_ended');
     const sessions = await accessDb.collection('sessions').find({ accountId: account?._id }).toArray();
     expect(sessions.map((session) => session.revokedAt)).toEqual([null]);
   });

@@ -16,6 +16,16 @@ export class GatewayEnv extends WithMinio(ServiceEnv) {
   @Max(100_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 30;
 
+  /**
+   * How long the session view trusts access's "live" without asking again. Revocations arrive as
+   * events well before; this bounds how long one whose event is late (relay retrying) goes unseen.
+   * 0 asks access on every call.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(5 * 60_000)
+  SESSION_VIEW_TTL_MS = 60_000;
+
   @IsString()
   @Matches(/-----BEGIN PUBLIC KEY-----/, { message: 'must be a PEM public key (EC P-256)' })
   override JWT_PUBLIC_KEY = '';

@@ -8,7 +8,7 @@ import { AuthModule } from '@lers/auth';
 import { AccessApplicationsController } from './access-applications/access-applications.controller';
 import { AuthController } from './auth/auth.controller';
 import { GatewaySessionModule } from './auth/gateway-auth.module';
-import { GatewaySessionLiveness } from './auth/gateway-session-liveness';
+import { SessionView } from './auth/session-view';
 import { MeController } from './me/me.controller';
 import { OfficerLocalStrategy } from './auth/officer-local.strategy';
 import { REQUEST_CONTROLLERS } from './requests/request-controllers';
@@ -37,11 +37,7 @@ export class GatewayModule {
         ThrottlerModule.forRoot([
           { name: 'default', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE },
         ]),
-        AuthModule.forService(
-          { publicKey: config.JWT_PUBLIC_KEY },
-          GatewaySessionLiveness,
-          GatewaySessionModule,
-        ),
+        AuthModule.forService({ publicKey: config.JWT_PUBLIC_KEY }, SessionView, GatewaySessionModule),
       ],
       controllers: [AccessApplicationsController, AuthController, MeController, ...REQUEST_CONTROLLERS],
       providers: [OfficerLocalStrategy, UploadingCommands],

@@ -4,6 +4,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { SessionLiveness } from '@lers/auth';
+import type { SessionEndReason } from '@lers/contracts';
+import { OutboxWriter } from '@lers/messaging';
 import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
 import { SESSION_MODEL, type SessionDocument } from './session.schema';
 import { isIdle, rememberRetired, TOUCH_EVERY_MS } from './session-rules';
@@ -22,6 +24,7 @@ export class SessionStore implements SessionLiveness {
     private readonly clock: Clock,
     @InjectModel(SESSION_MODEL) private readonly sessions: Model<SessionDocument>,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async open(accountId: string, kind: 'officer' | 'staff', now = this.clock.now()) {
@@ -74,19 +77,37 @@ export class SessionStore implements SessionLiveness {
     return { outcome: 'rotated', session: rotated, refreshToken: `${session._id}.${nextSecret}` };
   }
 
-  async revoke(sessionId: string, reason: string, now = this.clock.now()): Promise<void> {
-    await this.sessions.updateOne(
-      { _id: sessionId, revokedAt: null },
-      { $set: { revokedAt: now, revokedReason: reason } },
-    );
+  /**
+   * Ends a session and announces it (`access.session.ended`, for the gateways' session views) in
+   * the same write. Returns false when it had already ended (nothing is written or announced).
+   */
+  async revoke(sessionId: string, reason: SessionEndReason, now = this.clock.now()): Promise<boolean> {
+    for (;;) {
+      const session = await this.sessions.findById(sessionId).lean<SessionDocument>();
+      if (!session || session.revokedAt) return false;
+      const ended = this.outbox.event(
+        'access.session.ended',
+        session._id,
+        { sessionId: session._id, accountId: session.accountId, reason },
+        now,
+      );
+      const written = await this.outbox.update(
+        this.sessions,
+        { _id: session._id, revokedAt: null },
+        session.revision,
+        { revokedAt: now, revokedReason: reason },
+        [ended],
+      );
+      if (written) return true;
+      // A concurrent rotation moved the revision on: read again (or find it ended by someone else).
+    }
   }
 
-  async revokeAllOf(accountId: string, reason: string, now = this.clock.now()): Promise<number> {
-    const result = await this.sessions.updateMany(
-      { accountId, revokedAt: null },
-      { $set: { revokedAt: now, revokedReason: reason } },
-    );
-    return result.modifiedCount;
+  /** One write (and one event) per session: an update of many documents cannot carry each one's event. */
+  async revokeAllOf(accountId: string, reason: SessionEndReason, now = this.clock.now()): Promise<number> {
+    const live = await this.sessions.find({ accountId, revokedAt: null }, { _id: 1 }).lean();
+    const revoked = await Promise.all(live.map(({ _id }) => this.revoke(_id, reason, now)));
+    return revoked.filter(Boolean).length;
   }
 
   /**
@@ -94,7 +115,11 @@ export class SessionStore implements SessionLiveness {
    * takes effect with the account's own write, even if revoking the sessions never happens (a
    * crash in between). Use is recorded at most once a minute.
    */
-  async isLive(sessionId: string, now = this.clock.now()): Promise<boolean> {
+  isLive(sessionId: string): Promise<boolean> {
+    return this.isLiveAt(sessionId, this.clock.now());
+  }
+
+  async isLiveAt(sessionId: string, now: Date): Promise<boolean> {
     const session = await this.sessions.findById(sessionId).lean();
     if (!session || session.revokedAt || isIdle(session.lastUsedAt, now)) return false;
     const account = await this.accounts.findById(session.accountId, { status: 1 }).lean();

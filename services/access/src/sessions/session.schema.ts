@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { outboxFields, type WithOutbox } from '@lers/messaging';
 
 export const SESSION_MODEL = 'Session';
 
@@ -6,9 +7,10 @@ export const SESSION_MODEL = 'Session';
  * A login. The refresh token is `<sessionId>.<secret>`; only hashes are kept. Rotation replaces
  * the current hash and remembers the old ones: presenting an old one means the token was stolen,
  * and the whole session (the token family) is revoked. Only the last 20 old hashes are kept, and
- * ended sessions are deleted after ENDED_SESSION_RETENTION_DAYS (session-pruning.ts).
+ * ended sessions are deleted after ENDED_SESSION_RETENTION_DAYS (session-pruning.ts). Ending one
+ * announces `access.session.ended` from its outbox, in the same write.
  */
-export interface SessionDocument {
+export interface SessionDocument extends WithOutbox {
   _id: string;
   accountId: string;
   kind: 'officer' | 'staff';
@@ -18,7 +20,6 @@ export interface SessionDocument {
   lastUsedAt: Date;
   revokedAt: Date | null;
   revokedReason: string | null;
-  revision: number;
 }
 
 export const SessionSchema = new Schema<SessionDocument>(
@@ -32,6 +33,7 @@ export const SessionSchema = new Schema<SessionDocument>(
     lastUsedAt: { type: Date, required: true, index: true },
     revokedAt: { type: Date, default: null, index: true },
     revokedReason: { type: String, default: null },
+    ...outboxFields,
     revision: { type: Number, required: true },
   },
   { collection: 'sessions', versionKey: false },

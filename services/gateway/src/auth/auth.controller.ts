@@ -20,6 +20,7 @@ import {
 import { CommandBus } from '@lers/messaging';
 import { AcceptsIdempotencyKey, IdempotencyKey } from '@lers/http';
 import { OfficerLoginGuard } from './officer-local.strategy';
+import { SessionView } from './session-view';
 
 const anonymous = (request: FastifyRequest): Actor => ({ kind: 'anonymous', roles: [], ip: request.ip });
 
@@ -28,7 +29,10 @@ const anonymous = (request: FastifyRequest): Actor => ({ kind: 'anonymous', role
 @Controller('v1')
 @UseGuards(ThrottlerGuard)
 export class AuthController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly sessions: SessionView,
+  ) {}
 
   @Post('access-applications/verify-email')
   @HttpCode(200)
@@ -91,5 +95,6 @@ export class AuthController {
       { kind: 'officer', id: principal.accountId, roles: [], ip: request.ip },
       key,
     );
+    this.sessions.ended(principal.sessionId);
   }
 }

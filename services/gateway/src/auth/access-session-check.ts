@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { SessionLiveness } from '@lers/auth';
 import { checkSession } from '@lers/contracts';
 import { CommandBus } from '@lers/messaging';
 
-/**
- * Sessions live in the access service: every authenticated call asks it (one Kafka round trip),
- * so a logout or a suspension takes effect on the very next request.
- */
+/** Asks the access service, which owns sessions, whether one still stands (one Kafka round trip). */
 @Injectable()
-export class GatewaySessionLiveness implements SessionLiveness {
+export class AccessSessionCheck {
   constructor(private readonly commands: CommandBus) {}
 
   async isLive(sessionId: string): Promise<boolean> {
