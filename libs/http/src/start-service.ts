@@ -24,7 +24,13 @@ export async function startService(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     root,
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true, return503OnClosing: true }),
+    // maxParamLength: signed download tokens (up to 600 characters) travel as a path parameter.
+    new FastifyAdapter({
+      bodyLimit: 1024 * 1024,
+      trustProxy: true,
+      return503OnClosing: true,
+      routerOptions: { maxParamLength: 1000 },
+    }),
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));

@@ -20,7 +20,7 @@ const CONTRACT: Record<string, Record<string, string[]>> = {
   },
   '/v1/requests/{id}/disclosures': { get: ['200', ...OFFICER, '404'] },
   '/v1/disclosure-downloads/{token}': { get: ['200', ...OFFICER, '404'] },
-  '/v1/emergency-confirmations': { post: ['200', '400', '404', '409', '422', '429', '503'] },
+  '/v1/emergency-confirmations': { post: ['200', '400', '409', '422', '429', '503'] },
 };
 
 describe('GET /v1/openapi.json: requests for information', () => {

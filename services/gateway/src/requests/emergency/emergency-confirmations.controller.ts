@@ -27,8 +27,9 @@ export class EmergencyConfirmationsController {
     description: 'Confirmed: staff may act',
     schema: schemaRef('EmergencyConfirmed'),
   })
-  @ApiProblems([400, 404, 409, 422, 429, 503], {
-    404: 'No such confirmation code, or it expired (`not_found`)',
+  @ApiProblems([400, 409, 422, 429, 503], {
+    400: 'Not a confirmation code, or it expired or was already used (`invalid_token`); or invalid input',
+    409: 'The request is not waiting for a confirmation (`invalid_transition`)',
   })
   confirm(
     @Body() body: EmergencyConfirmationToken,
