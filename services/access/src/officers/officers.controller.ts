@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { BearerGuard, CurrentPrincipal, StaffGuard, StaffRoles, type Principal } from '@lers/auth';
 import { RejectionBody } from '../applications/review.controller';
-import { SuspendOfficerUseCase } from './suspend-officer';
+import { SuspendOfficerUseCase } from './use-cases/suspend-officer';
 
 @Controller('internal/officers')
 @UseGuards(BearerGuard, StaffGuard)

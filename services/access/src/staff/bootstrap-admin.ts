@@ -4,7 +4,7 @@ import type { Model } from 'mongoose';
 import { AccessEnv } from '../access.config';
 import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
 import { hashPassword } from '../accounts/credentials';
-import { staffAccount } from './create-staff';
+import { staffAccount } from './use-cases/create-staff';
 import { isDuplicateKey } from '@lers/persistence';
 
 /**

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { BearerGuard, StaffGuard, StaffRoles } from '@lers/auth';
-import { CreateStaffUseCase, NewStaffMember } from './create-staff';
+import { CreateStaffUseCase, NewStaffMember } from './use-cases/create-staff';
 
 @Controller('internal/staff')
 @UseGuards(BearerGuard, StaffGuard)

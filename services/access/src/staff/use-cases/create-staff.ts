@@ -7,10 +7,10 @@ import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { STAFF_ROLES, type StaffRole } from '@lers/auth';
 import { OutboxWriter } from '@lers/messaging';
-import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
-import { newActivation } from '../accounts/activation-link';
+import { ACCOUNT_MODEL, type AccountDocument } from '../../accounts/account.schema';
+import { newActivation } from '../../accounts/activation-link';
 import { isDuplicateKey } from '@lers/persistence';
-import { accountExists } from '../accounts/account-exists';
+import { accountExists } from '../../accounts/account-exists';
 
 export class NewStaffMember {
   @IsEmail()

@@ -4,9 +4,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Problem } from '@lers/contracts';
 import { OutboxWriter } from '@lers/messaging';
-import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
-import { suspend } from '../accounts/domain/officer-account';
-import { SessionStore } from '../sessions/session-store';
+import { ACCOUNT_MODEL, type AccountDocument } from '../../accounts/account.schema';
+import { suspend } from '../../accounts/domain/officer-account';
+import { SessionStore } from '../../sessions/session-store';
 import { applyRule } from '@lers/domain';
 
 /**
