@@ -12,6 +12,11 @@ import {
   RequestApprovedV1,
   RequestStatusChangedV1,
 } from './events/requests/request-events';
+import {
+  PreservationExpiringV1,
+  PreservationHoldReleasedV1,
+  PreservationHoldV1,
+} from './events/preservation/preservation-events';
 import { EVENT_TOPICS, type EventTopic } from './topics';
 
 /**
@@ -61,6 +66,26 @@ export const EVENT_CATALOG = {
     topic: EVENT_TOPICS.notificationEvents,
     version: 1,
     payload: NoticeSettledV1,
+  },
+  'preservation.hold.placed': {
+    topic: EVENT_TOPICS.preservationEvents,
+    version: 1,
+    payload: PreservationHoldV1,
+  },
+  'preservation.hold.extended': {
+    topic: EVENT_TOPICS.preservationEvents,
+    version: 1,
+    payload: PreservationHoldV1,
+  },
+  'preservation.hold.released': {
+    topic: EVENT_TOPICS.preservationEvents,
+    version: 1,
+    payload: PreservationHoldReleasedV1,
+  },
+  'preservation.order.expiring': {
+    topic: EVENT_TOPICS.preservationEvents,
+    version: 1,
+    payload: PreservationExpiringV1,
   },
 } as const satisfies Record<string, { topic: EventTopic; version: number; payload: new () => object }>;
 

@@ -17,3 +17,4 @@ export * from './commands/requests/request-views';
 export * from './commands/requests/request-commands';
 export * from './commands/requests/time-order';
 export * from './events/requests/request-events';
+export * from './events/preservation/preservation-events';
