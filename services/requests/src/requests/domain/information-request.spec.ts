@@ -315,3 +315,94 @@ describe('a whole life', () => {
     });
   });
 });
+
+describe('an emergency waits for the supervisor before staff act on it', () => {
+  const emergencyDraft = () =>
+    deepFreeze(draftRequest({ processType: 'emergency', emergency: { certification: true } }));
+
+  it('is submitted pending the supervisor’s confirmation; an emergency EU order too', () => {
+    expect(submit(emergencyDraft(), officer, at, 'DE').supervisorConfirmation).toBe('pending');
+    const euOrder = deepFreeze(
+      draftRequest({ processType: 'eu_production_order', emergency: { certification: true } }),
+    );
+    // EU production orders apply from 18 August 2026.
+    const inForce = new Date('2026-09-01T10:00:00Z');
+    expect(submit(euOrder, officer, inForce, 'DE').supervisorConfirmation).toBe('pending');
+  });
+
+  /** A request standing in `status` with the given confirmation, from the table's starting points. */
+  const confirmationIn = (
+    status: RequestStatus,
+    supervisorConfirmation: 'pending' | 'confirmed' | 'not_requested',
+  ) => deepFreeze({ ...requestIn(status), supervisorConfirmation });
+
+  const legalFrom: ReadonlyArray<readonly [RequestVerb, RequestStatus, boolean]> = [
+    ['start_review', 'submitted', true],
+    ['request_info', 'in_review', true],
+    ['approve', 'in_review', true],
+    ['reject', 'in_review', true],
+    ['withdraw', 'submitted', false],
+    ['answer', 'info_requested', false],
+    ['disclose', 'approved', false],
+    ['close', 'disclosed', false],
+  ];
+
+  it.each(legalFrom)('%s from %s while pending: refused %s, and nothing changes', (verb, status, refused) => {
+    const before = confirmationIn(status, 'pending');
+    const snapshot = structuredClone(before);
+    if (refused) {
+      const violation = violationOf(() => perform(verb, before));
+      expect(violation.code).toBe('emergency_unconfirmed');
+      expect(violation.field).toBe('supervisorConfirmation');
+      expect(violation.message).toMatch(/supervisor has not yet confirmed/);
+    } else {
+      const after = perform(verb, before);
+      expect(after.history.at(-1)).toEqual({
+        from: status,
+        to: after.status,
+        verb,
+        actor: ACTOR_OF[verb],
+        at,
+      });
+      expect(after.supervisorConfirmation).toBe('pending');
+    }
+    expect(before).toEqual(snapshot);
+  });
+
+  it.each(
+    legalFrom.flatMap(([verb, status]) =>
+      (['confirmed', 'not_requested'] as const).map((c) => [verb, status, c] as const),
+    ),
+  )('%s from %s once %s is allowed', (verb, status, confirmation) => {
+    const after = perform(verb, confirmationIn(status, confirmation));
+    expect(after.history).toHaveLength(2);
+    expect(after.supervisorConfirmation).toBe(confirmation);
+  });
+
+  it('checks the state and the actor first: an illegal or foreign move is refused as such', () => {
+    expect(violationOf(() => approve(confirmationIn('submitted', 'pending'), staff, at, true)).code).toBe(
+      'invalid_transition',
+    );
+    expect(violationOf(() => startReview(confirmationIn('submitted', 'pending'), officer, at)).code).toBe(
+      'actor_not_allowed',
+    );
+  });
+
+  it('checks the confirmation before the decision itself', () => {
+    const pending = confirmationIn('in_review', 'pending');
+    expect(violationOf(() => approve(pending, staff, at, undefined as unknown as boolean)).code).toBe(
+      'emergency_unconfirmed',
+    );
+    expect(violationOf(() => reject(pending, staff, at, ' ')).code).toBe('emergency_unconfirmed');
+  });
+});
+
+describe('requests that carry more than the rules see', () => {
+  it('keep their other fields through every move', () => {
+    const withCase = deepFreeze({ ...requestIn('submitted'), caseNumber: 'LERS-2026-000042' });
+    const reviewed = startReview(withCase, staff, at);
+    const approved = approve(reviewed, staff, at, false);
+    expect(approved.caseNumber).toBe('LERS-2026-000042');
+    expect(close(reject(reviewed, staff, at, 'No.'), staff, at).caseNumber).toBe('LERS-2026-000042');
+  });
+});

@@ -78,14 +78,9 @@ function move<R extends InformationRequest>(
   changes: Partial<InformationRequest> = {},
 ): R {
   const to = requestLifecycle.next(request.status, verb);
+  const by = requireActor(verb, actor);
   requireSupervisorConfirmation(request, verb);
-  const entry: HistoryEntry = {
-    from: request.status,
-    to,
-    verb,
-    actor: requireActor(verb, actor),
-    at: new Date(at),
-  };
+  const entry: HistoryEntry = { from: request.status, to, verb, actor: by, at: new Date(at) };
   return { ...request, ...changes, status: to, history: [...request.history, entry] };
 }
 

@@ -2,6 +2,7 @@ import { violationOf } from '@lers/domain';
 import { type Actor, draftRequest, type InformationRequest, submit } from './information-request';
 import { DOCUMENT_KINDS, PROCESS_TYPES } from '@lers/contracts';
 import {
+  checkEmergencyForm,
   checkSubmittable,
   type EmergencyDeclaration,
   isEmergency,
@@ -119,5 +120,60 @@ describe('an emergency may come first and the paperwork later', () => {
     expect(() =>
       checkSubmittable(draft('eu_production_order', [{ id: 'epoc', kind: 'epoc_certificate' }])),
     ).not.toThrow();
+  });
+});
+
+describe('the emergency form', () => {
+  const certified = { certification: true };
+  // Written out by hand: which instrument may carry which declaration, and what is refused.
+  const cases: ReadonlyArray<readonly [ProcessType, EmergencyDeclaration | null | undefined, string | null]> =
+    [
+      ['emergency', certified, null],
+      ['emergency', { certification: false }, 'emergency_certification_required'],
+      ['emergency', null, 'emergency_certification_required'],
+      ['emergency', undefined, 'emergency_certification_required'],
+      ['eu_production_order', certified, null],
+      ['eu_production_order', { certification: false }, 'emergency_certification_required'],
+      ['eu_production_order', null, null],
+      ['eu_production_order', undefined, null],
+      ...PROCESS_TYPES.filter((type) => type !== 'emergency' && type !== 'eu_production_order').flatMap(
+        (type) =>
+          [
+            [type, certified, 'emergency_not_applicable'],
+            // The wrong form is named before its missing certification.
+            [type, { certification: false }, 'emergency_not_applicable'],
+            [type, null, null],
+            [type, undefined, null],
+          ] as const,
+      ),
+    ];
+
+  it('covers every instrument', () => {
+    expect(new Set(cases.map(([type]) => type))).toEqual(new Set(PROCESS_TYPES));
+  });
+
+  it.each(cases)('%s with %j: %s', (processType, emergency, refusal) => {
+    const request = Object.freeze({ processType, emergency });
+    if (refusal === null) {
+      expect(checkEmergencyForm(request)).toBeUndefined();
+    } else {
+      expect(violationOf(() => checkEmergencyForm(request)).code).toBe(refusal);
+    }
+  });
+
+  it('says which instrument has no emergency form, and where to go instead', () => {
+    const violation = violationOf(() =>
+      checkEmergencyForm({ processType: 'search_warrant', emergency: certified }),
+    );
+    expect(violation.field).toBe('emergency');
+    expect(violation.message).toBe(
+      'A search warrant has no emergency form; submit it as an emergency request.',
+    );
+  });
+
+  it('asks for the certification by its field', () => {
+    const violation = violationOf(() => checkEmergencyForm({ processType: 'emergency' }));
+    expect(violation.field).toBe('emergency.certification');
+    expect(violation.message).toBe('An emergency request needs the officer to certify the emergency.');
   });
 });
