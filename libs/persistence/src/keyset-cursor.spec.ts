@@ -41,6 +41,7 @@ describe('list cursors', () => {
     ['a position without an id', base64url(`[${at}]`)],
     ['a position with the key as text', base64url(`["${at}","a"]`)],
     ['a position with a numeric id', base64url(`[${at},1]`)],
+    ['a position with a list for an id', base64url(`[${at},["a"]]`)],
     ['a position with a null key', base64url('[null,"a"]')],
     ['a position with an infinite key', base64url('[1e999,"a"]')],
     ['a position with an id over 100 characters', encodeCursor({ at, id: 'x'.repeat(101) })],
