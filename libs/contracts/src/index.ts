@@ -18,3 +18,4 @@ export * from './commands/requests/request-commands';
 export * from './commands/requests/time-order';
 export * from './events/requests/request-events';
 export * from './events/preservation/preservation-events';
+export * from './commands/notification/notification-commands';

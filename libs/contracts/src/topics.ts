@@ -32,6 +32,8 @@ export const COMMAND_TOPICS = {
   requestsListDisclosures: 'lers.requests.list-disclosures.v1',
   requestsOpenDownload: 'lers.requests.open-download.v1',
   requestsConfirmEmergency: 'lers.requests.confirm-emergency.v1',
+  notificationList: 'lers.notification.list-notifications.v1',
+  notificationMarkRead: 'lers.notification.mark-read.v1',
 } as const;
 
 export type EventTopic = (typeof EVENT_TOPICS)[keyof typeof EVENT_TOPICS];

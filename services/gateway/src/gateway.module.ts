@@ -10,6 +10,7 @@ import { AuthController } from './auth/auth.controller';
 import { GatewaySessionModule } from './auth/gateway-auth.module';
 import { SessionView } from './auth/session-view';
 import { MeController } from './me/me.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { OfficerLocalStrategy } from './auth/officer-local.strategy';
 import { REQUEST_CONTROLLERS } from './requests/request-controllers';
 import { GatewayEnv } from './gateway.config';
@@ -39,7 +40,13 @@ export class GatewayModule {
         ]),
         AuthModule.forService({ publicKey: config.JWT_PUBLIC_KEY }, SessionView, GatewaySessionModule),
       ],
-      controllers: [AccessApplicationsController, AuthController, MeController, ...REQUEST_CONTROLLERS],
+      controllers: [
+        AccessApplicationsController,
+        AuthController,
+        MeController,
+        ...REQUEST_CONTROLLERS,
+        NotificationsController,
+      ],
       providers: [OfficerLocalStrategy, UploadingCommands],
     };
   }

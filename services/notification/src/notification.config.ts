@@ -1,4 +1,4 @@
-import { IsEmail, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsEmail, IsInt, IsNotEmpty, IsString, IsUrl, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ServiceEnv, WithMongo } from '@lers/config';
 
 export class NotificationEnv extends WithMongo(ServiceEnv) {
@@ -32,4 +32,33 @@ export class NotificationEnv extends WithMongo(ServiceEnv) {
   @Min(1)
   @Max(3650)
   FAILED_EMAIL_RETENTION_DAYS = 90;
+
+  /** Verifies staff tokens on the internal API (ES256 public key, PEM). */
+  @IsString()
+  @Matches(/-----BEGIN PUBLIC KEY-----/, { message: 'must be a PEM public key (EC P-256)' })
+  override JWT_PUBLIC_KEY = '';
+
+  /** The exchange's name as users know it, in the user notice. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  NOTICE_EXCHANGE_NAME = 'The exchange';
+
+  /** How a user reaches the exchange about a notice (an address or a URL), in the user notice. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  NOTICE_CONTACT = 'privacy@exchange.example';
+
+  /** Period of the scheduled work (lapsed orders, order reviews, deadline alerts): one replica per period. */
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  SCHEDULED_WORK_EVERY_MS = 60_000;
+
+  /** Staff are alerted when a request waiting for them is due within this many hours. */
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  REQUEST_DUE_SOON_HOURS = 24;
 }

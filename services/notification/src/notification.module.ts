@@ -1,8 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@lers/auth';
 import { dataServiceInfrastructure } from '@lers/http';
 import { AccessEventsModule } from './access-events/access-events.module';
+import { NOTICE_MODEL } from './notices/notice.schema';
 import { NotificationEnv } from './notification.config';
 import { RequestEventsModule } from './request-events/request-events.module';
+import { AccessSessionLiveness, AccessSessionLivenessModule } from './staff-auth/access-session-liveness';
+import { StaffAlertsModule } from './staff-alerts/staff-alerts.module';
+import { UserDirectoryModule } from './user-directory/user-directory.module';
 
 @Module({})
 export class NotificationModule {
@@ -10,9 +15,22 @@ export class NotificationModule {
     return {
       module: NotificationModule,
       imports: [
-        ...dataServiceInfrastructure({ service: 'notification', schema: NotificationEnv, config }),
+        ...dataServiceInfrastructure({
+          service: 'notification',
+          schema: NotificationEnv,
+          config,
+          outboxModels: [NOTICE_MODEL],
+          commandClient: true,
+        }),
+        AuthModule.forService(
+          { publicKey: config.JWT_PUBLIC_KEY },
+          AccessSessionLiveness,
+          AccessSessionLivenessModule,
+        ),
         AccessEventsModule,
         RequestEventsModule,
+        UserDirectoryModule,
+        StaffAlertsModule,
       ],
     };
   }

@@ -20,16 +20,30 @@ export class EmailOutbox {
     private readonly dispatcher: EmailDispatcher,
   ) {}
 
-  async queue(
+  queue(
     cause: EventEnvelope,
     template: string,
     email: RenderedEmail,
     now = this.clock.now(),
   ): Promise<boolean> {
+    return this.queueAs(
+      { id: `${cause.id}:${template}`, template, correlationId: cause.correlationId },
+      email,
+      now,
+    );
+  }
+
+  /** Queues an e-mail under an id of the caller's choosing: a second queue of that id is a no-op. */
+  async queueAs(
+    key: { id: string; template: string; correlationId: string },
+    email: RenderedEmail,
+    now = this.clock.now(),
+  ): Promise<boolean> {
+    const { template, correlationId } = key;
     let queued = true;
     try {
       await this.emails.create({
-        _id: `${cause.id}:${template}`,
+        _id: key.id,
         template,
         ...email,
         status: 'pending',
@@ -37,7 +51,7 @@ export class EmailOutbox {
         nextAttemptAt: now,
         leaseUntil: null,
         lastError: null,
-        correlationId: cause.correlationId,
+        correlationId,
         createdAt: now,
         sentAt: null,
       });
@@ -47,5 +61,15 @@ export class EmailOutbox {
     }
     this.dispatcher.nudge();
     return queued;
+  }
+
+  /** Where each of these e-mails stands (absent: never queued, or pruned long after it was sent). */
+  async statusOf(ids: string[]): Promise<Map<string, OutgoingEmail['status']>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.emails
+      .find({ _id: { $in: ids } })
+      .select({ status: 1 })
+      .lean<Pick<OutgoingEmail, '_id' | 'status'>[]>();
+    return new Map(found.map((email) => [email._id, email.status]));
   }
 }

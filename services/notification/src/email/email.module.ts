@@ -8,6 +8,6 @@ import { OUTGOING_EMAIL_MODEL, OutgoingEmailSchema } from './outgoing-email.sche
 @Module({
   imports: [MongooseModule.forFeature([{ name: OUTGOING_EMAIL_MODEL, schema: OutgoingEmailSchema }])],
   providers: [EmailDispatcher, EmailOutbox, EmailPruning],
-  exports: [EmailOutbox],
+  exports: [EmailOutbox, EmailDispatcher],
 })
 export class EmailModule {}

@@ -12,7 +12,7 @@ export class RequestEvents {
   moved(
     request: Pick<
       InformationRequestDocument,
-      '_id' | 'caseNumber' | 'officerId' | 'agencyId' | 'preservationId'
+      '_id' | 'caseNumber' | 'officerId' | 'agencyId' | 'preservationId' | 'dueBy'
     >,
     from: RequestStatus | null,
     to: RequestStatus,
@@ -32,6 +32,7 @@ export class RequestEvents {
           from,
           to,
           ...(request.preservationId ? { preservationId: request.preservationId } : {}),
+          ...(request.dueBy ? { dueBy: request.dueBy.toISOString() } : {}),
         },
         at,
       ),

@@ -49,6 +49,11 @@ export class RequestStatusChangedV1 {
   @IsOptional()
   @IsString()
   preservationId?: string;
+
+  /** When the answer is due (set at submission); staff are alerted as it nears and passes. Added after v1. */
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBy?: string;
 }
 
 export class NoticePolicy {

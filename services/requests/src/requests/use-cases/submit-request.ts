@@ -41,7 +41,7 @@ export class SubmitRequestUseCase {
           submit(toDomain(stored), actor, now, this.config.REVIEW_CALENDAR_COUNTRY),
         );
         const caseNumber = await this.caseNumbers.next(now);
-        const submitted = { ...stored, caseNumber };
+        const submitted = { ...stored, caseNumber, dueBy: next.dueBy ?? null };
         const events = this.events.moved(submitted, stored.status, next.status, now);
         let confirmation = {};
         if (isEmergency(next)) {
