@@ -86,6 +86,7 @@ export function officerView(stored: Stored): RequestView {
     processType: stored.processType,
     legalBasis: stored.legalBasis,
     jurisdiction: stored.jurisdiction,
+    issuingAuthority: stored.issuingAuthority ?? null,
     caseReference: stored.caseReference,
     offenseCategory: stored.offenseCategory,
     summary: stored.summary,

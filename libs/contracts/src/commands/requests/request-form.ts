@@ -88,6 +88,17 @@ export class Jurisdiction {
   region?: string;
 }
 
+/** The judicial authority that issued the order (for a European Production Order, in a bound member state). */
+export class IssuingAuthority {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name: string;
+
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code, e.g. DE' })
+  country: string;
+}
+
 export class RequestPeriod {
   @IsISO8601({ strict: true })
   @IsNotAfterField('to')
@@ -143,6 +154,13 @@ export class InformationRequestForm {
   @ValidateNested()
   @Type(() => Jurisdiction)
   jurisdiction: Jurisdiction;
+
+  /** Required for `eu_production_order` (422 `issuing_authority_required`); optional otherwise. */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => IssuingAuthority)
+  issuingAuthority?: IssuingAuthority;
 
   /** The agency's own case reference. */
   @IsString()

@@ -46,6 +46,7 @@ export interface RequestView {
   processType: ProcessType;
   legalBasis: string;
   jurisdiction: { country: string; region?: string };
+  issuingAuthority: { name: string; country: string } | null;
   caseReference: string;
   offenseCategory: OffenseCategory;
   summary: string;

@@ -323,7 +323,11 @@ describe('an emergency waits for the supervisor before staff act on it', () => {
   it('is submitted pending the supervisor’s confirmation; an emergency EU order too', () => {
     expect(submit(emergencyDraft(), officer, at, 'DE').supervisorConfirmation).toBe('pending');
     const euOrder = deepFreeze(
-      draftRequest({ processType: 'eu_production_order', emergency: { certification: true } }),
+      draftRequest({
+        processType: 'eu_production_order',
+        emergency: { certification: true },
+        documents: [{ id: 'epoc', kind: 'epoc_certificate' }],
+      }),
     );
     // EU production orders apply from 18 August 2026.
     const inForce = new Date('2026-09-01T10:00:00Z');

@@ -1,9 +1,11 @@
 import { violationOf } from '@lers/domain';
 import { type Actor, draftRequest, type InformationRequest, submit } from './information-request';
-import { DOCUMENT_KINDS, PROCESS_TYPES } from '@lers/contracts';
+import { DOCUMENT_KINDS, type DocumentKind, PROCESS_TYPES } from '@lers/contracts';
 import {
   checkEmergencyForm,
+  checkIssuingAuthority,
   checkSubmittable,
+  EPOC_ISSUING_STATES,
   type EmergencyDeclaration,
   isEmergency,
   type ProcessType,
@@ -32,7 +34,9 @@ describe('an ordinary request needs its official document', () => {
         const violation = violationOf(() => submit(request, officer, at, 'DE'));
         expect(violation.code).toBe('official_document_required');
         expect(violation.field).toBe('documents');
-        expect(violation.message).toMatch(/^Attach the official document/);
+        expect(violation.message).toMatch(
+          type === 'eu_production_order' ? /^Attach the EPOC certificate/ : /^Attach the official document/,
+        );
         expect(request.status).toBe('draft');
         expect(request.history).toEqual([]);
       }
@@ -65,9 +69,11 @@ describe('an emergency may come first and the paperwork later', () => {
     expect(submitted.dueBy).toEqual(new Date('2026-09-02T10:00:00.000Z'));
   });
 
-  it('submits a certified emergency EU production order without any document, due in 8 hours', () => {
+  it('submits a certified emergency EU production order with its certificate, due in 8 hours', () => {
     const submitted = submit(
-      draft('eu_production_order', [supporting], { certification: true }),
+      draft('eu_production_order', [supporting, { id: 'epoc', kind: 'epoc_certificate' }], {
+        certification: true,
+      }),
       officer,
       at,
       'DE',
@@ -114,13 +120,30 @@ describe('an emergency may come first and the paperwork later', () => {
     expect(isEmergency({ processType: 'court_order', emergency: null })).toBe(false);
   });
 
-  it('an ordinary EU production order still needs its certificate', () => {
-    const violation = violationOf(() => checkSubmittable(draft('eu_production_order', [supporting])));
-    expect(violation.code).toBe('official_document_required');
-    expect(() =>
-      checkSubmittable(draft('eu_production_order', [{ id: 'epoc', kind: 'epoc_certificate' }])),
-    ).not.toThrow();
-  });
+  it.each([null, { certification: true }])(
+    'an EU production order (emergency: %j) needs its EPOC certificate, not any official document',
+    (emergency) => {
+      for (const kinds of [
+        [],
+        ['supporting'],
+        ['court_order', 'warrant', 'police_order', 'subpoena', 'mlat'],
+      ]) {
+        const documents = kinds.map((kind, index) => ({ id: `d${index}`, kind: kind as DocumentKind }));
+        const violation = violationOf(() =>
+          checkSubmittable(draft('eu_production_order', documents, emergency)),
+        );
+        expect(violation).toMatchObject({
+          code: 'official_document_required',
+          field: 'documents',
+          message:
+            'Attach the EPOC certificate (kind epoc_certificate): a European Production Order is submitted with it.',
+        });
+      }
+      expect(() =>
+        checkSubmittable(draft('eu_production_order', [{ id: 'epoc', kind: 'epoc_certificate' }], emergency)),
+      ).not.toThrow();
+    },
+  );
 });
 
 describe('the emergency form', () => {
@@ -175,5 +198,57 @@ describe('the emergency form', () => {
     const violation = violationOf(() => checkEmergencyForm({ processType: 'emergency' }));
     expect(violation.field).toBe('emergency.certification');
     expect(violation.message).toBe('An emergency request needs the officer to certify the emergency.');
+  });
+});
+
+describe('the issuing authority of a European Production Order', () => {
+  it('is required for an EU production order and for nothing else', () => {
+    const violation = violationOf(() => checkIssuingAuthority({ processType: 'eu_production_order' }));
+    expect(violation).toMatchObject({
+      code: 'issuing_authority_required',
+      field: 'issuingAuthority',
+      message: 'A European Production Order names its issuing authority.',
+    });
+    expect(
+      violationOf(() => checkIssuingAuthority({ processType: 'eu_production_order', issuingAuthority: null }))
+        .code,
+    ).toBe('issuing_authority_required');
+    for (const type of PROCESS_TYPES.filter((candidate) => candidate !== 'eu_production_order')) {
+      expect(() => checkIssuingAuthority({ processType: type })).not.toThrow();
+      expect(() =>
+        checkIssuingAuthority({ processType: type, issuingAuthority: { name: 'Court', country: 'US' } }),
+      ).not.toThrow();
+    }
+  });
+
+  it.each(EPOC_ISSUING_STATES)('accepts an authority of %s (any letter case)', (country) => {
+    const authority = { name: 'Staatsanwaltschaft', country: country.toLowerCase() };
+    expect(() =>
+      checkIssuingAuthority({ processType: 'eu_production_order', issuingAuthority: authority }),
+    ).not.toThrow();
+  });
+
+  it.each(['DK', 'GB', 'US', 'CH', 'NO', 'XX'])(
+    'refuses an authority of %s, not bound by the Regulation',
+    (country) => {
+      const violation = violationOf(() =>
+        checkIssuingAuthority({
+          processType: 'eu_production_order',
+          issuingAuthority: { name: 'A court', country },
+        }),
+      );
+      expect(violation).toMatchObject({
+        code: 'issuing_authority_not_bound',
+        field: 'issuingAuthority.country',
+        message: `${country} is not a member state bound by Regulation (EU) 2023/1543.`,
+      });
+    },
+  );
+
+  it('lists the 26 member states bound by the Regulation, Denmark excluded', () => {
+    expect(EPOC_ISSUING_STATES).toHaveLength(26);
+    expect(new Set(EPOC_ISSUING_STATES).size).toBe(26);
+    expect(EPOC_ISSUING_STATES).not.toContain('DK');
+    expect(EPOC_ISSUING_STATES).toContain('IE');
   });
 });

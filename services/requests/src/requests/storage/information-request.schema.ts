@@ -79,6 +79,7 @@ export interface InformationRequestDocument extends WithOutbox {
   processType: ProcessType;
   legalBasis: string;
   jurisdiction: { country: string; region?: string };
+  issuingAuthority: { name: string; country: string } | null;
   caseReference: string;
   offenseCategory: OffenseCategory;
   summary: string;
@@ -119,6 +120,7 @@ export const InformationRequestSchema = new Schema<InformationRequestDocument>(
     processType: { type: String, required: true },
     legalBasis: { type: String, required: true },
     jurisdiction: mixed,
+    issuingAuthority: { ...mixed, default: null },
     caseReference: { type: String, required: true },
     offenseCategory: { type: String, required: true },
     summary: { type: String, required: true },

@@ -3,7 +3,7 @@ import { Clock } from '@lers/clock';
 import type { InformationRequestForm, RequestView } from '@lers/contracts';
 import { applyRule } from '@lers/domain';
 import { isDuplicateKey, type OfficerScope } from '@lers/persistence';
-import { checkEmergencyForm } from '../domain/submission-rules';
+import { checkEmergencyForm, checkIssuingAuthority } from '../domain/submission-rules';
 import { officerView } from '../request-mapping';
 import { RequestEvents } from '../request-events';
 import { InformationRequests } from '../storage/information-requests.repository';
@@ -18,7 +18,10 @@ export class CreateRequestUseCase {
   ) {}
 
   async execute(officer: OfficerScope, form: InformationRequestForm, id: string): Promise<RequestView> {
-    applyRule(() => checkEmergencyForm({ processType: form.processType, emergency: form.emergency ?? null }));
+    applyRule(() => {
+      checkEmergencyForm({ processType: form.processType, emergency: form.emergency ?? null });
+      checkIssuingAuthority(form);
+    });
     const now = this.clock.now();
     const draft = {
       _id: id,
@@ -29,6 +32,9 @@ export class CreateRequestUseCase {
       processType: form.processType,
       legalBasis: form.legalBasis,
       jurisdiction: { ...form.jurisdiction, country: form.jurisdiction.country.toUpperCase() },
+      issuingAuthority: form.issuingAuthority
+        ? { name: form.issuingAuthority.name, country: form.issuingAuthority.country.toUpperCase() }
+        : null,
       caseReference: form.caseReference,
       offenseCategory: form.offenseCategory,
       summary: form.summary,
