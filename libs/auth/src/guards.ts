@@ -15,9 +15,9 @@ const ROLES = 'lers:roles';
 /** The staff roles an internal endpoint admits (any one of them). */
 export const StaffRoles = (...roles: StaffRole[]) => SetMetadata(ROLES, roles);
 
-/** 401 without a valid bearer token, in problem+json. */
+/** 401 without a valid bearer token, in problem+json (the application's own bearer strategy: see AuthModule). */
 @Injectable()
-export class BearerGuard extends AuthGuard('jwt') {
+export class BearerGuard extends AuthGuard() {
   override handleRequest<T>(error: unknown, principal: T): T {
     if (error instanceof Problem) throw error;
     if (error || !principal) throw new Problem(401, 'unauthorized', 'A valid bearer token is required.');

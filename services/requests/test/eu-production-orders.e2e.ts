@@ -29,7 +29,7 @@ describe('European Production Orders', () => {
 
   it('refuses an order without an issuing authority, or from a state the Regulation does not bind (422, nothing stored)', async () => {
     const before = await storedCount();
-    const { issuingAuthority: _omitted, ...withoutAuthority } = epo();
+    const { issuingAuthority: _omitted, ...withoutAuthority } = epo() as Record<string, unknown>;
     const missing = await officer.create(withoutAuthority).expect(422);
     expect([missing.body.code, missing.body.errors]).toEqual([
       'issuing_authority_required',
