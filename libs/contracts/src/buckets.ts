@@ -3,4 +3,5 @@ export const BUCKETS = {
   accessDocuments: 'lers-access-documents',
   requestDocuments: 'lers-request-documents',
   disclosures: 'lers-disclosures',
+  preservationDocuments: 'lers-preservation-documents',
 } as const;

@@ -19,3 +19,6 @@ export * from './commands/requests/time-order';
 export * from './events/requests/request-events';
 export * from './events/preservation/preservation-events';
 export * from './commands/notification/notification-commands';
+export * from './commands/preservation/preservation-form';
+export * from './commands/preservation/preservation-views';
+export * from './commands/preservation/preservation-commands';

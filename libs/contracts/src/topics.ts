@@ -32,6 +32,11 @@ export const COMMAND_TOPICS = {
   requestsListDisclosures: 'lers.requests.list-disclosures.v1',
   requestsOpenDownload: 'lers.requests.open-download.v1',
   requestsConfirmEmergency: 'lers.requests.confirm-emergency.v1',
+  preservationCreate: 'lers.preservation.create.v1',
+  preservationExtend: 'lers.preservation.extend.v1',
+  preservationRead: 'lers.preservation.read.v1',
+  preservationList: 'lers.preservation.list.v1',
+  preservationAttachDocument: 'lers.preservation.attach-document.v1',
   notificationList: 'lers.notification.list-notifications.v1',
   notificationMarkRead: 'lers.notification.mark-read.v1',
 } as const;

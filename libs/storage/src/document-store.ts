@@ -121,6 +121,11 @@ export class DocumentStore implements OnApplicationBootstrap {
     await this.client.setObjectLegalHold(bucket, objectKey, { status: 'ON' });
   }
 
+  /** Lifts the legal hold: the object may then be deleted again (retention is the owner's decision). */
+  async liftLegalHold(bucket: string, objectKey: string): Promise<void> {
+    await this.client.setObjectLegalHold(bucket, objectKey, { status: 'OFF' });
+  }
+
   /** The object's current version, or exactly `versionId` when given (what was recorded stays what is read). */
   read(bucket: string, objectKey: string, versionId?: string | null): Promise<Readable> {
     return this.client.getObject(bucket, objectKey, versionId ? { versionId } : {});

@@ -12,6 +12,7 @@ import { SessionView } from './auth/session-view';
 import { MeController } from './me/me.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OfficerLocalStrategy } from './auth/officer-local.strategy';
+import { PRESERVATION_CONTROLLERS } from './preservations/preservation-controllers';
 import { REQUEST_CONTROLLERS } from './requests/request-controllers';
 import { GatewayEnv } from './gateway.config';
 import { UploadingCommands } from './uploads/upload-batch';
@@ -45,6 +46,7 @@ export class GatewayModule {
         AuthController,
         MeController,
         ...REQUEST_CONTROLLERS,
+        ...PRESERVATION_CONTROLLERS,
         NotificationsController,
       ],
       providers: [OfficerLocalStrategy, UploadingCommands],

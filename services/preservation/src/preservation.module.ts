@@ -1,20 +1,33 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@lers/auth';
+import { BUCKETS } from '@lers/contracts';
 import { dataServiceInfrastructure } from '@lers/http';
-import { UpstreamEventsConsumer } from './upstream-events/upstream-events.consumer';
+import { PreservationFeatureModule } from './orders/preservation-feature.module';
+import { PRESERVATION_ORDER_MODEL } from './orders/storage/preservation-order.schema';
 import { PreservationEnv } from './preservation.config';
+import { AccessSessionLiveness, AccessSessionLivenessModule } from './staff-auth/access-session-liveness';
 
 @Module({})
 export class PreservationModule {
   static forRoot(config: PreservationEnv): DynamicModule {
     return {
       module: PreservationModule,
-      imports: dataServiceInfrastructure({
-        service: 'preservation',
-        schema: PreservationEnv,
-        config,
-        buckets: [],
-      }),
-      controllers: [UpstreamEventsConsumer],
+      imports: [
+        ...dataServiceInfrastructure({
+          service: 'preservation',
+          schema: PreservationEnv,
+          config,
+          outboxModels: [PRESERVATION_ORDER_MODEL],
+          buckets: [BUCKETS.preservationDocuments],
+          commandClient: true,
+        }),
+        AuthModule.forService(
+          { publicKey: config.JWT_PUBLIC_KEY },
+          AccessSessionLiveness,
+          AccessSessionLivenessModule,
+        ),
+        PreservationFeatureModule,
+      ],
     };
   }
 }

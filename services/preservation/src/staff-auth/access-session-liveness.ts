@@ -1,0 +1,18 @@
+import { Injectable, Module } from '@nestjs/common';
+import type { SessionLiveness } from '@lers/auth';
+import { checkSession } from '@lers/contracts';
+import { CommandBus } from '@lers/messaging';
+
+/** Staff sessions live in the access service: each staff call asks it, so a logout or suspension holds at once. */
+@Injectable()
+export class AccessSessionLiveness implements SessionLiveness {
+  constructor(private readonly commands: CommandBus) {}
+
+  async isLive(sessionId: string): Promise<boolean> {
+    const status = await this.commands.send(checkSession, { sessionId }, { kind: 'system', roles: [] });
+    return status.live;
+  }
+}
+
+@Module({ providers: [AccessSessionLiveness], exports: [AccessSessionLiveness] })
+export class AccessSessionLivenessModule {}
