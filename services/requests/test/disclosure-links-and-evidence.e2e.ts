@@ -1,6 +1,7 @@
 import * as Minio from 'minio';
 import { BUCKETS } from '@lers/contracts';
-import { samplePdf, testInfra, waitFor } from '@lers/testing';
+import { newObjectKeys, samplePdf, storedObjects, testInfra, waitFor } from '@lers/testing';
+import request from 'supertest';
 import { bootRequestsStack, type RequestsStack } from '../../../test/e2e/backbone-harness';
 import { officerApi, settleNotices, staffApi } from '../../gateway/test/request-flows';
 
@@ -11,6 +12,7 @@ describe('disclosure links and evidence', () => {
   let stack: RequestsStack;
   let officer: ReturnType<typeof officerApi>;
   let legal: ReturnType<typeof staffApi>;
+  let legalToken: string;
   const minio = () => {
     const url = new URL(testInfra.minioEndpoint);
     return new Minio.Client({
@@ -25,7 +27,8 @@ describe('disclosure links and evidence', () => {
   beforeAll(async () => {
     stack = await bootRequestsStack({ requests: { DISCLOSURE_LINK_TTL_SECONDS: String(LINK_TTL_SECONDS) } });
     officer = officerApi(stack.gateway.url, (await stack.officer()).accessToken);
-    legal = staffApi(stack.requests.url, (await stack.staff(['legal'])).accessToken);
+    legalToken = (await stack.staff(['legal'])).accessToken;
+    legal = staffApi(stack.requests.url, legalToken);
   }, 180_000);
 
   afterAll(() => stack?.close());
@@ -90,5 +93,30 @@ describe('disclosure links and evidence', () => {
     expect(expired.status).toBe(404);
     const after = await stack.requestsDb.collection('information_requests').findOne({ _id: id } as never);
     expect(after!.downloads).toHaveLength(1);
+  });
+
+  it('takes a keyed package upload retried once: one package, and the retry’s copy is removed', async () => {
+    const created = await officer.create().expect(201);
+    const id = created.body.id as string;
+    await officer.upload(id).expect(201);
+    await officer.submit(id).expect(200);
+    await legal.assign(id).expect(200);
+    await legal.approve(id).expect(200);
+    const before = await storedObjects(BUCKETS.disclosures);
+    const upload = () =>
+      request(stack.requests.url)
+        .post(`/internal/requests/${id}/disclosures`)
+        .set('authorization', `Bearer ${legalToken}`)
+        .set('idempotency-key', `package-${id}`)
+        .attach('file', samplePdf(), { filename: 'records.pdf', contentType: 'application/pdf' });
+    const first = await upload().expect(201);
+    const retried = await upload().expect(201);
+    expect(retried.body.disclosures).toEqual(first.body.disclosures);
+    expect(first.body.disclosures).toHaveLength(1);
+    const stored = await stack.requestsDb.collection('information_requests').findOne({ _id: id } as never);
+    expect(stored!.disclosures).toHaveLength(1);
+    expect(newObjectKeys(before, await storedObjects(BUCKETS.disclosures))).toEqual([
+      stored!.disclosures[0].objectKey,
+    ]);
   });
 });

@@ -26,6 +26,14 @@ export class UploadDisclosureUseCase {
       () => this.requests.forStaff(staff, requestId),
       (stored) => {
         const now = this.clock.now();
+        // A keyed retry: the package is already there; the caller removes the copy just uploaded.
+        if (stored.disclosures.some((pkg) => pkg.id === id)) {
+          return {
+            changes: {},
+            events: [],
+            result: () => ({ result: staffView(stored, now), replayed: true }),
+          };
+        }
         const next = applyRule(() =>
           addDisclosurePackage(toDomain(stored), { id, uploadedBy: staff.staffId }, now),
         );
@@ -45,7 +53,7 @@ export class UploadDisclosureUseCase {
         return {
           changes,
           events: this.events.moved(stored, stored.status, next.status, now),
-          result: (updated) => staffView(updated, now),
+          result: (updated) => ({ result: staffView(updated, now), replayed: false }),
         };
       },
     );

@@ -25,7 +25,8 @@ import {
   type RequestStatus,
 } from '@lers/contracts';
 import { MAX_REJECTION_REASON_LENGTH } from '@lers/domain';
-import { readMultipart } from '@lers/http';
+import { IdempotencyKey, readMultipart } from '@lers/http';
+import { operationIdOf } from '@lers/messaging';
 import { staffScopeOf, type StaffScope } from '@lers/persistence';
 import { DISCLOSURE_TYPES, DocumentStore, UploadingCommands } from '@lers/storage';
 import { UploadDisclosureUseCase } from '../disclosures/upload-disclosure';
@@ -65,6 +66,11 @@ export class RejectionBody {
 }
 
 const PACKAGE_FIELD = 'file';
+/** What a staff call creates: with an Idempotency-Key, an id that follows from the caller and the key. */
+const keyedId = (staff: Principal, idempotencyKey: string | undefined) =>
+  idempotencyKey
+    ? operationIdOf({ actor: { kind: 'staff', id: staff.accountId, roles: [] }, idempotencyKey })
+    : randomUUID();
 const legal = (principal: Principal): StaffScope =>
   staffScopeOf({ kind: principal.kind, id: principal.accountId, roles: principal.roles }, ['legal']);
 
@@ -135,15 +141,27 @@ export class StaffRequestsController {
 
   @Post(':id/messages')
   @HttpCode(201)
-  write(@Param('id') id: string, @Body() body: MessageBody, @CurrentPrincipal() staff: Principal) {
-    return this.messages.execute({ kind: 'staff', scope: legal(staff) }, id, body.body, randomUUID());
+  write(
+    @Param('id') id: string,
+    @Body() body: MessageBody,
+    @CurrentPrincipal() staff: Principal,
+    @IdempotencyKey() key?: string,
+  ) {
+    return this.messages.execute({ kind: 'staff', scope: legal(staff) }, id, body.body, keyedId(staff, key));
   }
 
   /** One package file (PDF, image or ZIP archive, judged by content) under the field `file`. */
   @Post(':id/disclosures')
   @HttpCode(201)
-  upload(@Param('id') id: string, @Req() request: FastifyRequest, @CurrentPrincipal() staff: Principal) {
+  upload(
+    @Param('id') id: string,
+    @Req() request: FastifyRequest,
+    @CurrentPrincipal() staff: Principal,
+    @IdempotencyKey() key?: string,
+  ) {
     const scope = legal(staff);
+    // Multipart bodies bypass the idempotency interceptor: a keyed retry is recognised by the package id.
+    const packageId = keyedId(staff, key);
     return this.uploading.run(async (uploads) => {
       const stored: { object: Awaited<ReturnType<typeof uploads.store>>; fileName: string }[] = [];
       const fields = await readMultipart(
@@ -171,8 +189,7 @@ export class StaffRequestsController {
       if (!stored.length)
         throw Problem.validation([{ field: PACKAGE_FIELD, message: 'attach the package as `file`' }]);
       const [{ object, fileName }] = stored;
-      const result = await this.disclosures.execute(scope, id, object, fileName, randomUUID());
-      return { result, replayed: false };
+      return this.disclosures.execute(scope, id, object, fileName, packageId);
     });
   }
 

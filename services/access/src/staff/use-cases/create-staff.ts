@@ -38,9 +38,8 @@ export class CreateStaffUseCase {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async execute(input: NewStaffMember, now = this.clock.now()) {
+  async execute(input: NewStaffMember, id: string = randomUUID(), now = this.clock.now()) {
     const email = input.email.toLowerCase();
-    const id = randomUUID();
     const activation = newActivation(now);
     const event = this.outbox.event('access.staff.invited', id, {
       accountId: id,
@@ -56,8 +55,11 @@ export class CreateStaffUseCase {
         [event],
       );
     } catch (error) {
-      // The unique e-mail index decides, so two concurrent invitations cannot both succeed.
-      throw isDuplicateKey(error) ? accountExists() : error;
+      if (!isDuplicateKey(error)) throw error;
+      // A keyed retry whose first attempt stored the account and died before replying.
+      const stored = await this.accounts.findOne({ _id: id, email }).lean();
+      // Otherwise the unique e-mail index decided: two invitations for one address cannot both succeed.
+      if (!stored) throw accountExists();
     }
     return { id, email, fullName: input.fullName, roles: input.roles, status: 'pending_activation' as const };
   }
