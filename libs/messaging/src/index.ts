@@ -22,3 +22,4 @@ export * from './inbox/processed-event-pruning';
 export * from './dead-letter/dead-letter-replay';
 export * from './dead-letter/dead-letter-topics';
 export * from './commands/idempotency/idempotency-record-pruning';
+export * from './commands/access-session-liveness';

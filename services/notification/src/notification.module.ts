@@ -1,3 +1,4 @@
+import { AccessSessionLiveness, AccessSessionLivenessModule } from '@lers/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@lers/auth';
 import { dataServiceInfrastructure } from '@lers/http';
@@ -5,7 +6,6 @@ import { AccessEventsModule } from './access-events/access-events.module';
 import { NOTICE_MODEL } from './notices/notice.schema';
 import { NotificationEnv } from './notification.config';
 import { RequestEventsModule } from './request-events/request-events.module';
-import { AccessSessionLiveness, AccessSessionLivenessModule } from './staff-auth/access-session-liveness';
 import { StaffAlertsModule } from './staff-alerts/staff-alerts.module';
 import { UserDirectoryModule } from './user-directory/user-directory.module';
 

@@ -1,3 +1,4 @@
+import { AccessSessionLiveness, AccessSessionLivenessModule } from '@lers/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@lers/auth';
 import { BUCKETS } from '@lers/contracts';
@@ -5,7 +6,6 @@ import { dataServiceInfrastructure } from '@lers/http';
 import { PreservationFeatureModule } from './orders/preservation-feature.module';
 import { PRESERVATION_ORDER_MODEL } from './orders/storage/preservation-order.schema';
 import { PreservationEnv } from './preservation.config';
-import { AccessSessionLiveness, AccessSessionLivenessModule } from './staff-auth/access-session-liveness';
 
 @Module({})
 export class PreservationModule {

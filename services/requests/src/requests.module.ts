@@ -1,3 +1,4 @@
+import { AccessSessionLiveness, AccessSessionLivenessModule } from '@lers/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@lers/auth';
 import { BUCKETS } from '@lers/contracts';
@@ -5,7 +6,6 @@ import { dataServiceInfrastructure } from '@lers/http';
 import { RequestsFeatureModule } from './requests/requests-feature.module';
 import { INFORMATION_REQUEST_MODEL } from './requests/storage/information-request.schema';
 import { RequestsEnv } from './requests.config';
-import { AccessSessionLiveness, AccessSessionLivenessModule } from './staff-auth/access-session-liveness';
 
 @Module({})
 export class RequestsModule {

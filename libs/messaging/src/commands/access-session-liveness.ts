@@ -1,9 +1,12 @@
 import { Injectable, Module } from '@nestjs/common';
 import type { SessionLiveness } from '@lers/auth';
 import { checkSession } from '@lers/contracts';
-import { CommandBus } from '@lers/messaging';
+import { CommandBus } from './command-bus';
 
-/** Staff sessions live in the access service: each staff call asks it, so a logout or suspension holds at once. */
+/**
+ * For a data service's staff routes: sessions live in the access service, and each staff call asks
+ * it (request–reply), so a logout or suspension holds at once. Needs `commandClient: true`.
+ */
 @Injectable()
 export class AccessSessionLiveness implements SessionLiveness {
   constructor(private readonly commands: CommandBus) {}
