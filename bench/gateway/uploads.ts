@@ -80,26 +80,3 @@ export function minioClient(): Minio.Client {
     secretKey: testInfra.minioPassword,
   });
 }
-
-/** Samples the process's RSS and heap every 10 ms while `work` runs; returns the peaks. */
-export async function peakMemoryDuring<T>(
-  work: () => Promise<T>,
-): Promise<{ result: T; peakRssMiB: number; peakHeapMiB: number }> {
-  const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = () => {
-    const usage = process.memoryUsage();
-    peakRss = Math.max(peakRss, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-  };
-  sample();
-  const timer = setInterval(sample, 10);
-  try {
-    const result = await work();
-    sample();
-    return { result, peakRssMiB: mib(peakRss), peakHeapMiB: mib(peakHeap) };
-  } finally {
-    clearInterval(timer);
-  }
-}
