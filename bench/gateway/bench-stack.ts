@@ -16,7 +16,7 @@ export interface BenchStack {
 const SERVICES = ['notification', 'access', 'requests', 'gateway'] as const;
 
 /**
- * Each service in its own Node process, from dist/, as production runs them: the gateway's CPU and
+ * Each service in its own Node process, compiled from this checkout, as production runs them: the gateway's CPU and
  * memory are its own, and the bench's event loop only drives requests.
  */
 export async function startServiceProcesses(
