@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { auditContextOfActor, runWithAuditContext } from '@lers/audit';
 import { CommandMessage, Problem, validateAs, type CommandReply, type CommandSpec } from '@lers/contracts';
 import { runWithCorrelation } from '@lers/observability';
 import { isTransient } from '../inbox/transient-error';
@@ -35,7 +36,9 @@ export class CommandHandler {
         );
         return failure(new Problem(504, 'command_expired', 'The request expired before it was handled.'));
       }
-      const run = () => this.execute(spec, command, execute);
+      // The caller's identity travels with the work, so audit entries name who asked.
+      const audit = auditContextOfActor(command.actor);
+      const run = () => runWithAuditContext(audit, () => this.execute(spec, command, execute));
       const { idempotencyKey } = command;
       if (spec.options.readOnly || !idempotencyKey) return run();
       return this.idempotency

@@ -17,6 +17,7 @@ export class OfficerDisclosuresUseCase {
 
   async list(officer: OfficerScope, requestId: string): Promise<{ items: DisclosureView[] }> {
     const request = await this.requests.ofOfficer(officer, requestId);
+    await this.requests.recordRead('request.disclosures.list', request);
     const expiresAt = this.clock.now().getTime() + this.config.DISCLOSURE_LINK_TTL_SECONDS * 1000;
     const base = this.config.PUBLIC_BASE_URL.replace(/\/+$/, '');
     return {
@@ -55,6 +56,7 @@ export class OfficerDisclosuresUseCase {
     );
     if (!grant || grant.officerId !== officer.officerId) throw notFound;
     return this.requests.change(
+      'request.disclosure.download',
       () => this.requests.ofOfficer(officer, grant.requestId),
       (request) => {
         const pkg = request.disclosures.find((candidate) => candidate.id === grant.disclosureId);

@@ -24,6 +24,7 @@ export class SettleNoticeUseCase {
     }
     try {
       await this.requests.change(
+        'request.notice_settled',
         async () => (await this.requests.bySystem(settled.requestId))!,
         (stored) => {
           const next = settleNotice(toDomain(stored), settled.subjectIndex, settled.outcome, at);

@@ -23,6 +23,7 @@ export class UploadDisclosureUseCase {
 
   execute(staff: StaffScope, requestId: string, object: StoredObject, fileName: string, id: string) {
     return this.requests.change(
+      'request.disclosure.upload',
       () => this.requests.forStaff(staff, requestId),
       (stored) => {
         const now = this.clock.now();

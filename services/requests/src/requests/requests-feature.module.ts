@@ -11,6 +11,7 @@ import { UploadingCommands } from '@lers/storage';
 import { RequestCommands } from './requests.commands';
 import { RequestEvents } from './request-events';
 import { StaffRequestsController } from './staff-requests.controller';
+import { TransparencyController } from '../reports/transparency.controller';
 import { CaseNumbers } from './storage/case-numbers';
 import {
   CASE_SEQUENCE_MODEL,
@@ -42,7 +43,13 @@ import { WithdrawRequestUseCase } from './use-cases/withdraw-request';
       { name: OFFICER_RECORD_MODEL, schema: OfficerRecordSchema },
     ]),
   ],
-  controllers: [RequestCommands, StaffRequestsController, AccessEventsConsumer, NotificationEventsConsumer],
+  controllers: [
+    RequestCommands,
+    StaffRequestsController,
+    TransparencyController,
+    AccessEventsConsumer,
+    NotificationEventsConsumer,
+  ],
   providers: [
     InformationRequests,
     CaseNumbers,

@@ -1,3 +1,4 @@
+import { auditFields, type WithAuditQueue } from '@lers/audit';
 import { Schema } from 'mongoose';
 import type {
   DataCategory,
@@ -69,7 +70,7 @@ export interface StoredHistoryEntry {
  * One request for information with everything that belongs to it (documents, thread, packages,
  * downloads), so every change and its events are one single-document write.
  */
-export interface InformationRequestDocument extends WithOutbox {
+export interface InformationRequestDocument extends WithOutbox, Partial<WithAuditQueue> {
   _id: string;
   /** The officer's scope: every officer-side query filters on both. */
   officerId: string;
@@ -147,6 +148,7 @@ export const InformationRequestSchema = new Schema<InformationRequestDocument>(
     decidedAt: { type: Date, default: null },
     history: { type: [mixed], default: [] },
     ...outboxFields,
+    ...auditFields,
   },
   { collection: 'information_requests', versionKey: false, minimize: false },
 );

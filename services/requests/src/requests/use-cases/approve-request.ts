@@ -21,7 +21,7 @@ export class ApproveRequestUseCase {
   ) {}
 
   async execute(staff: StaffScope, requestId: string, nonDisclosureUpheld: boolean) {
-    return this.move.run(staff, requestId, async (request, actor, now, stored) => {
+    return this.move.run('request.approve', staff, requestId, async (request, actor, now, stored) => {
       const approved = approve(request, actor, now, nonDisclosureUpheld);
       const officer = await this.officers.find(stored.officerId);
       const event = this.outbox.event(

@@ -9,7 +9,7 @@ export class AssignRequestUseCase {
   constructor(private readonly move: StaffMove) {}
 
   execute(staff: StaffScope, requestId: string) {
-    return this.move.run(staff, requestId, (request, actor, now) => ({
+    return this.move.run('request.assign', staff, requestId, (request, actor, now) => ({
       next: startReview(request, actor, now),
     }));
   }

@@ -28,6 +28,7 @@ export class AttachDocumentUseCase {
     id: string,
   ): Promise<RequestDocumentView> {
     const document = await this.requests.change(
+      'request.document.attach',
       () => this.requests.ofOfficer(officer, input.requestId),
       (request) => {
         const existing = request.documents.find((candidate) => candidate.id === id);

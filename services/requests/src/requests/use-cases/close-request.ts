@@ -9,6 +9,8 @@ export class CloseRequestUseCase {
   constructor(private readonly move: StaffMove) {}
 
   execute(staff: StaffScope, requestId: string) {
-    return this.move.run(staff, requestId, (request, actor, now) => ({ next: close(request, actor, now) }));
+    return this.move.run('request.close', staff, requestId, (request, actor, now) => ({
+      next: close(request, actor, now),
+    }));
   }
 }

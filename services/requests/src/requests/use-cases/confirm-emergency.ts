@@ -20,6 +20,7 @@ export class ConfirmEmergencyUseCase {
     const request = await this.requests.byConfirmationTokenHash(tokenHash);
     if (!request) throw invalid;
     return this.requests.change(
+      'request.emergency.confirm',
       async () => (await this.requests.bySystem(request._id)) ?? Promise.reject(invalid),
       (stored) => {
         const now = this.clock.now();

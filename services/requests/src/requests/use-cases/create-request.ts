@@ -63,7 +63,7 @@ export class CreateRequestUseCase {
       history: [],
     };
     try {
-      await this.requests.insert(draft, this.events.moved(draft, null, 'draft', now));
+      await this.requests.insert(draft, this.events.moved(draft, null, 'draft', now), 'request.create');
       return officerView({ ...draft, outbox: [], outboxPending: false, revision: 1 });
     } catch (error) {
       // A retry (same Idempotency-Key) whose first attempt stored the draft and died before replying.

@@ -27,6 +27,7 @@ export class PostMessageUseCase {
 
   execute(author: MessageAuthor, requestId: string, body: string, id: string): Promise<MessageView> {
     return this.requests.change(
+      'request.message.post',
       () => load(this.requests, author, requestId),
       (stored) => {
         const existing = stored.messages.find((message) => message.id === id);

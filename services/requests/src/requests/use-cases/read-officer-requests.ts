@@ -10,7 +10,9 @@ export class ReadOfficerRequestsUseCase {
   constructor(private readonly requests: InformationRequests) {}
 
   async one(officer: OfficerScope, requestId: string): Promise<RequestView> {
-    return officerView(await this.requests.ofOfficer(officer, requestId));
+    const request = await this.requests.ofOfficer(officer, requestId);
+    await this.requests.recordRead('request.read', request);
+    return officerView(request);
   }
 
   async page(officer: OfficerScope, query: RequestListQuery): Promise<Page<RequestSummary>> {

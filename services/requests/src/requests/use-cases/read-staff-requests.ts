@@ -41,13 +41,19 @@ export class ReadStaffRequestsUseCase {
   }
 
   async one(staff: StaffScope, requestId: string) {
-    return staffView(await this.requests.forStaff(staff, requestId), this.clock.now());
+    const request = await this.requests.forStaff(staff, requestId);
+    await this.requests.recordRead('request.read', request);
+    return staffView(request, this.clock.now());
   }
 
   async document(staff: StaffScope, requestId: string, documentId: string) {
     const request = await this.requests.forStaff(staff, requestId);
     const document = request.documents.find((candidate) => candidate.id === documentId);
     if (!document) throw Problem.notFound('document');
+    await this.requests.recordRead('request.document.read', request, {
+      documentId: document.id,
+      sha256: document.sha256,
+    });
     return document;
   }
 }

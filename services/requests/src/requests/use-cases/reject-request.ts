@@ -9,7 +9,7 @@ export class RejectRequestUseCase {
   constructor(private readonly move: StaffMove) {}
 
   execute(staff: StaffScope, requestId: string, reason: string) {
-    return this.move.run(staff, requestId, (request, actor, now) => ({
+    return this.move.run('request.reject', staff, requestId, (request, actor, now) => ({
       next: reject(request, actor, now, reason),
       changes: { decidedAt: now, confirmationTokenHash: null },
     }));

@@ -11,7 +11,7 @@ export class RequestMoreInfoUseCase {
   constructor(private readonly move: StaffMove) {}
 
   execute(staff: StaffScope, requestId: string, message: string) {
-    return this.move.run(staff, requestId, (request, actor, now, stored) => {
+    return this.move.run('request.request_info', staff, requestId, (request, actor, now, stored) => {
       const next = requestInfo(request, actor, now);
       checkMessageMayBePosted(next.status, stored.messages.length);
       const question = {

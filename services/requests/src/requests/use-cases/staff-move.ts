@@ -29,6 +29,7 @@ export class StaffMove {
   ) {}
 
   run(
+    action: string,
     staff: StaffScope,
     requestId: string,
     decide: (
@@ -39,6 +40,7 @@ export class StaffMove {
     ) => StaffDecision | Promise<StaffDecision>,
   ) {
     return this.requests.change(
+      action,
       () => this.requests.forStaff(staff, requestId),
       async (stored) => {
         const now = this.clock.now();

@@ -32,6 +32,7 @@ export class SubmitRequestUseCase {
 
   execute(officer: OfficerScope, requestId: string): Promise<RequestView> {
     return this.requests.change(
+      'request.submit',
       () => this.requests.ofOfficer(officer, requestId),
       async (stored) => {
         const now = this.clock.now();

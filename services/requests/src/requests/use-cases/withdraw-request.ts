@@ -19,6 +19,7 @@ export class WithdrawRequestUseCase {
 
   execute(officer: OfficerScope, requestId: string): Promise<RequestView> {
     return this.requests.change(
+      'request.withdraw',
       () => this.requests.ofOfficer(officer, requestId),
       (stored) => {
         const now = this.clock.now();
