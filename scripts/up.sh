@@ -32,6 +32,9 @@ set -a; source "$admin_file"; set +a
 # The key that signs disclosure download links, made once per checkout.
 [[ -f "$state/disclosure-link.secret" ]] || (umask 077; openssl rand -hex 32 >"$state/disclosure-link.secret")
 export DISCLOSURE_LINK_SECRET="$(cat "$state/disclosure-link.secret")"
+# The key that encrypts TOTP seeds at rest, made once per checkout.
+[[ -f "$state/totp-encryption.key" ]] || (umask 077; echo "local:$(openssl rand -base64 32)" >"$state/totp-encryption.key")
+export TOTP_ENCRYPTION_KEY="$(cat "$state/totp-encryption.key")"
 
 pids=()
 stop() {
@@ -42,8 +45,10 @@ stop() {
 trap stop INT TERM EXIT
 
 declare -A ports=([gateway]=3000 [access]=3001 [requests]=3002 [preservation]=3003 [notification]=3004)
+# One process per service on this machine: each operations listener (/metrics) gets its own port.
+declare -A ops_ports=([gateway]=9464 [access]=9465 [requests]=9466 [preservation]=9467 [notification]=9468)
 for service in notification access requests preservation gateway; do
-  HTTP_PORT=${ports[$service]} HTTP_HOST=127.0.0.1 node "dist/services/$service/src/main.js" >>"$state/logs/$service.log" 2>&1 &
+  HTTP_PORT=${ports[$service]} OPS_PORT=${ops_ports[$service]} HTTP_HOST=127.0.0.1 node "dist/services/$service/src/main.js" >>"$state/logs/$service.log" 2>&1 &
   pids+=($!)
 done
 for service in notification access requests preservation gateway; do

@@ -23,6 +23,7 @@ JWT_PUBLIC_KEY="$(one_line "$work/public.pem")"
 MINIO_ACCESS_KEY=lers
 MINIO_SECRET_KEY=$(openssl rand -hex 24)
 DISCLOSURE_LINK_SECRET=$(openssl rand -hex 32)
+TOTP_ENCRYPTION_KEY=k$(date -u +%Y%m):$(openssl rand -base64 32)
 LERS_BOOTSTRAP_ADMIN_EMAIL=$admin_email
 LERS_BOOTSTRAP_ADMIN_PASSWORD=$(openssl rand -base64 24 | tr -d '\n' | tr '+/' '-_')
 LERS_BOOTSTRAP_ADMIN_TOTP_SECRET=$(openssl rand 20 | base32 | tr -d '=\n')

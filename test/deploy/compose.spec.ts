@@ -54,6 +54,8 @@ const APPS: Record<string, AppService> = {
     database: 'lers_access',
     own: [
       'JWT_PRIVATE_KEY',
+      'TOTP_ENCRYPTION_KEY',
+      'TOTP_ENCRYPTION_PREVIOUS_KEYS',
       'LERS_BOOTSTRAP_ADMIN_EMAIL',
       'LERS_BOOTSTRAP_ADMIN_PASSWORD',
       'LERS_BOOTSTRAP_ADMIN_TOTP_SECRET',
@@ -83,7 +85,15 @@ const CONFIG_CLASSES: Record<string, ConfigClass<object>> = {
   notification: NotificationEnv,
 };
 
-const EVERY_SERVICE_READS = ['NODE_ENV', 'LOG_LEVEL', 'HTTP_HOST', 'HTTP_PORT', 'JWT_PUBLIC_KEY'];
+const EVERY_SERVICE_READS = [
+  'NODE_ENV',
+  'LOG_LEVEL',
+  'HTTP_HOST',
+  'HTTP_PORT',
+  'OPS_PORT',
+  'TRUSTED_PROXIES',
+  'JWT_PUBLIC_KEY',
+];
 const READS_FOR: Record<Infrastructure, string[]> = {
   kafka: ['KAFKA_BROKERS'],
   mongo: ['MONGO_URL', 'MONGO_DB'],

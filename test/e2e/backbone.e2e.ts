@@ -1,3 +1,4 @@
+import { opsUrlOf } from '@lers/http';
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import request from 'supertest';
@@ -132,7 +133,7 @@ describe('messaging backbone', () => {
       return entry?.status === 'done';
     });
     await waitFor('both duplicates to be seen and skipped', async () => {
-      const metrics = await request(notification.url).get('/metrics');
+      const metrics = await request(opsUrlOf(notification.app)).get('/metrics');
       const match = metrics.text.match(
         /kafka_handler_duration_seconds_count\{[^}]*outcome="duplicate"[^}]*\} (\d+)/,
       );

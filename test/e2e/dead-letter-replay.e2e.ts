@@ -1,3 +1,4 @@
+import { opsUrlOf } from '@lers/http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
@@ -116,7 +117,9 @@ describe('dead-letter replay', () => {
     expect(third.map((message) => message.key)).toContain(good.key);
     const eventId = good.headers['x-event-id'];
     await waitFor('the replayed duplicate to be seen by the inbox', async () => {
-      const metrics = await fetch(`${notification.url}/metrics`).then((response) => response.text());
+      const metrics = await fetch(`${opsUrlOf(notification.app)}/metrics`).then((response) =>
+        response.text(),
+      );
       const match = metrics.match(
         /kafka_handler_duration_seconds_count\{[^}]*outcome="duplicate"[^}]*\} (\d+)/,
       );

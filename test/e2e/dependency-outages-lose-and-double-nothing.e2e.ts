@@ -1,3 +1,4 @@
+import { opsUrlOf } from '@lers/http';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
@@ -112,7 +113,7 @@ describe('a dependency outage loses and doubles nothing', () => {
       .countDocuments({ _id: { $in: eventIds.map((id) => `${id}:email-verification`) as never[] } });
 
   const retriesSoFar = async () => {
-    const metrics = await request(notification.url).get('/metrics');
+    const metrics = await request(opsUrlOf(notification.app)).get('/metrics');
     const counts = [
       ...metrics.text.matchAll(
         /kafka_handler_duration_seconds_count\{[^}]*outcome="retry_later"[^}]*\} (\d+)/g,

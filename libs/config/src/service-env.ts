@@ -38,6 +38,20 @@ export class ServiceEnv {
   @Max(65535)
   HTTP_PORT = 0;
 
+  /** The operations listener (`/metrics`, `/health/*` with details); keep it off the public network. */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  OPS_PORT = 9464;
+
+  /**
+   * Addresses or CIDRs of the reverse proxies whose X-Forwarded-For is believed (default: none,
+   * so the client address is the TCP peer and a forged header changes nothing).
+   */
+  @Transform(splitList)
+  @Matches(/^[\d.:a-fA-F/]+$/, { each: true, message: 'each entry must be an IP address or CIDR' })
+  TRUSTED_PROXIES: string[] = [];
+
   @Transform(splitList)
   @ArrayNotEmpty()
   @Matches(/^[\w.-]+:\d+$/, { each: true, message: 'each broker must be host:port' })

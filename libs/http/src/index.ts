@@ -5,3 +5,4 @@ export * from './data-service-infrastructure';
 export * from './idempotency-key';
 export * from './idempotency.interceptor';
 export * from './multipart-form';
+export { opsUrlOf } from '@lers/observability';

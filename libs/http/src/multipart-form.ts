@@ -15,6 +15,8 @@ export async function readMultipart(
   request: FastifyRequest,
   limits: MultipartLimits,
   onFile: (file: MultipartFile) => Promise<void>,
+  /** Sees each field as it arrives, before any later part: refuse early, before files are stored. */
+  onField?: (name: string, value: string) => void,
 ): Promise<Record<string, string>> {
   if (!request.isMultipart())
     throw new Problem(415, 'multipart_required', 'Send this request as multipart/form-data.');
@@ -25,7 +27,10 @@ export async function readMultipart(
   });
   for await (const part of parts) {
     if (part.type === 'file') await onFile(part);
-    else fields[part.fieldname] = String((part as MultipartValue).value);
+    else {
+      fields[part.fieldname] = String((part as MultipartValue).value);
+      onField?.(part.fieldname, fields[part.fieldname]);
+    }
   }
   return fields;
 }

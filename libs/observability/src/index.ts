@@ -4,3 +4,5 @@ export * from './logging/mask-secrets';
 export * from './metrics/metrics';
 export * from './observability.module';
 export * from './fastify-instrumentation';
+export * from './health/readiness';
+export * from './ops/ops-listener';

@@ -2,9 +2,9 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health/health.controller';
 import { READINESS_CHECKS, type ReadinessCheck } from './health/readiness-check';
+import { Readiness } from './health/readiness';
 import { loggingModule } from './logging/logging.module';
 import { Metrics } from './metrics/metrics';
-import { MetricsController } from './metrics/metrics.controller';
 
 export interface ObservabilityOptions {
   service: string;
@@ -20,16 +20,18 @@ export class ObservabilityModule {
       module: ObservabilityModule,
       global: true,
       imports: [loggingModule(options.service, options.logLevel), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, MetricsController],
+      // /metrics is served on the operations listener only (ops/ops-listener.ts).
+      controllers: [HealthController],
       providers: [
         { provide: Metrics, useValue: new Metrics(options.service) },
+        Readiness,
         {
           provide: READINESS_CHECKS,
           useFactory: (...checks: ReadinessCheck[]) => checks,
           inject: options.readiness,
         },
       ],
-      exports: [Metrics],
+      exports: [Metrics, Readiness],
     };
   }
 }

@@ -33,6 +33,8 @@ export function testEnvironment(
     LOG_LEVEL: process.env.LERS_TEST_LOG_LEVEL ?? 'silent',
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: '0',
+    OPS_PORT: '0',
+    TOTP_ENCRYPTION_KEY: `test-${testRunId}:${randomBytes(32).toString('base64')}`,
     KAFKA_BROKERS: testInfra.kafkaBrokers,
     KAFKA_GROUP_ID: `lers-${service}-${testRunId}`,
     KAFKA_FROM_BEGINNING: 'false',

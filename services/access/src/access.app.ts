@@ -7,6 +7,8 @@ export function startAccess(config: AccessEnv): Promise<NestFastifyApplication> 
   return startService(AccessModule.forRoot(config), {
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
+    opsPort: config.OPS_PORT,
+    trustedProxies: config.TRUSTED_PROXIES,
     consumeKafka: true,
   });
 }

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthModule } from '@lers/auth';
 import { BUCKETS } from '@lers/contracts';
 import { dataServiceInfrastructure } from '@lers/http';
@@ -23,6 +24,10 @@ export class AccessModule {
           outboxModels: [ACCESS_APPLICATION_MODEL, ACCOUNT_MODEL, SESSION_MODEL],
           buckets: [BUCKETS.accessDocuments],
         }),
+        // Per replica and per client address (TRUSTED_PROXIES decides which address that is).
+        ThrottlerModule.forRoot([
+          { name: 'default', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE },
+        ]),
         AccountsModule,
         AuthModule.forService({ publicKey: config.JWT_PUBLIC_KEY }, SessionStore, AccountsModule),
         ApplicationsModule,

@@ -9,7 +9,20 @@ export function codeIn(text: string): string {
   return match[1];
 }
 
-export const totpNow = (secret: string) => generateSync({ secret });
+const lastStepUsed = new Map<string, number>();
+
+/**
+ * A current code for `secret`, never the same one twice: access accepts each code once (replays
+ * are 401), so a second login within one 30-second step uses the next step's code, which access
+ * accepts as clock drift.
+ */
+export function totpNow(secret: string): string {
+  const step = Math.floor(Date.now() / 30_000);
+  const use = Math.max(step, (lastStepUsed.get(secret) ?? step - 1) + 1);
+  if (use > step + 1) throw new Error('more than two logins of one account within 30 s: no code left to use');
+  lastStepUsed.set(secret, use);
+  return generateSync({ secret, epoch: use * 30 });
+}
 
 export async function latestMailTo(address: string, subjectPart: string) {
   return waitFor(`an e-mail "${subjectPart}" to ${address}`, async () =>

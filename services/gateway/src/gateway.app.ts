@@ -9,6 +9,8 @@ export function startGateway(config: GatewayEnv): Promise<NestFastifyApplication
   return startService(GatewayModule.forRoot(config), {
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
+    opsPort: config.OPS_PORT,
+    trustedProxies: config.TRUSTED_PROXIES,
     consumeKafka: false,
     configure: async (app) => {
       await app.register(multipart, { throwFileSizeLimit: false });

@@ -7,6 +7,8 @@ export function startNotification(config: NotificationEnv): Promise<NestFastifyA
   return startService(NotificationModule.forRoot(config), {
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
+    opsPort: config.OPS_PORT,
+    trustedProxies: config.TRUSTED_PROXIES,
     consumeKafka: true,
   });
 }

@@ -7,6 +7,8 @@ export function startPreservation(config: PreservationEnv): Promise<NestFastifyA
   return startService(PreservationModule.forRoot(config), {
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
+    opsPort: config.OPS_PORT,
+    trustedProxies: config.TRUSTED_PROXIES,
     consumeKafka: true,
   });
 }

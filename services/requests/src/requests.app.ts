@@ -8,6 +8,8 @@ export function startRequests(config: RequestsEnv): Promise<NestFastifyApplicati
   return startService(RequestsModule.forRoot(config), {
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
+    opsPort: config.OPS_PORT,
+    trustedProxies: config.TRUSTED_PROXIES,
     consumeKafka: true,
     // Staff upload disclosure packages here (streamed to MinIO, never buffered whole).
     configure: async (app) => {

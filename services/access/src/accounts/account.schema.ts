@@ -19,9 +19,12 @@ export interface AccountDocument extends WithOutbox {
   status: OfficerAccountStatus;
   /** argon2id; never leaves this service. */
   passwordHash: string | null;
-  /** The TOTP seed; never logged, returned once at enrolment. */
+  /** The TOTP seed, encrypted (totp-seed-cipher.ts); never logged, returned once at enrolment. */
   totpSecret: string | null;
+  /** The time step of the last TOTP code accepted: a code is good once. */
+  totpLastStep?: number | null;
   activation: { tokenHash: string; expiresAt: Date } | null;
+  /** No longer read: failures are counted in `login_attempts` (auth/login-attempts.ts). */
   failedLogins: Date[];
   createdAt: Date;
   /** Who decided the account should exist: the reviewer who approved the application (officers). */
@@ -48,6 +51,7 @@ export const AccountSchema = new Schema<AccountDocument>(
     status: { type: String, required: true, index: true },
     passwordHash: { type: String, default: null },
     totpSecret: { type: String, default: null },
+    totpLastStep: { type: Number, default: null },
     activation: {
       type: new Schema({ tokenHash: { type: String, index: true }, expiresAt: Date }, { _id: false }),
       default: null,

@@ -20,8 +20,12 @@ export function newTotpSecret(email: string) {
   return { secret, otpauthUrl: generateURI({ issuer: 'LERS', label: email, secret }) };
 }
 
-/** One 30-second step either side allows for clock drift on the officer's phone. */
-export function totpMatches(secret: string | null, code: string): boolean {
-  if (!secret || !/^\d{6}$/.test(code)) return false;
-  return verifySync({ secret, token: code, epochTolerance: 30 }).valid;
+/**
+ * The 30-second time step whose code `code` is, or null when it matches none. One step either side
+ * allows for clock drift on the officer's phone; the caller refuses a step already used (replay).
+ */
+export function matchingTotpStep(secret: string | null, code: string): number | null {
+  if (!secret || !/^\d{6}$/.test(code)) return null;
+  const result = verifySync({ secret, token: code, epochTolerance: 30 });
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }

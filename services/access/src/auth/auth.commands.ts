@@ -40,7 +40,7 @@ export class AuthCommands {
   @MessagePattern(COMMAND_TOPICS.accessRefresh)
   onRefresh(@Payload() raw: unknown) {
     return this.commands.handle(refreshSession, raw, ({ refreshToken }) =>
-      this.refresh.execute(refreshToken),
+      this.refresh.execute(refreshToken, 'officer'),
     );
   }
 

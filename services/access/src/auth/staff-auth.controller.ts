@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import {
   ActivateAccount,
   ConfirmTotp,
@@ -13,8 +14,9 @@ import { ActivateAccountUseCase } from '../accounts/use-cases/activate-account';
 import { SessionStore } from '../sessions/session-store';
 import { RefreshSessionUseCase } from './use-cases/refresh-session';
 
-/** Staff sign-in on the internal API: the same rules as officers, staff tokens. */
+/** Staff sign-in on the internal API: the same rules as officers, staff tokens; rate-limited per client. */
 @Controller('internal/auth')
+@UseGuards(ThrottlerGuard)
 export class StaffAuthController {
   constructor(
     private readonly refresh: RefreshSessionUseCase,
@@ -34,7 +36,7 @@ export class StaffAuthController {
   @Post('refresh')
   @HttpCode(200)
   refreshTokens(@Body() body: RefreshSession) {
-    return this.refresh.execute(body.refreshToken);
+    return this.refresh.execute(body.refreshToken, 'staff');
   }
 
   @Post('activate')

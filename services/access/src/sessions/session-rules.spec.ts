@@ -1,4 +1,5 @@
 import {
+  isPastLifetime,
   endedSessionCutoffs,
   isIdle,
   MAX_USED_REFRESH_HASHES,
@@ -37,5 +38,14 @@ describe('ended-session cutoffs', () => {
       revokedBefore: cutoff,
       lastUsedBefore: new Date('2026-01-31T23:30:00Z'),
     });
+  });
+});
+
+describe('absolute session lifetime', () => {
+  const login = new Date('2026-03-02T08:00:00Z');
+  const twelveHours = 12 * 60 * 60 * 1000;
+  it('ends a session exactly its lifetime after login, whatever its use', () => {
+    expect(isPastLifetime(login, new Date(login.getTime() + twelveHours - 1), twelveHours)).toBe(false);
+    expect(isPastLifetime(login, new Date(login.getTime() + twelveHours), twelveHours)).toBe(true);
   });
 });

@@ -9,6 +9,11 @@ export function isIdle(lastUsedAt: Date, now: Date): boolean {
   return now.getTime() - lastUsedAt.getTime() >= SESSION_IDLE_MS;
 }
 
+/** A session also ends `absoluteLifetimeMs` after its login, however busy (a stolen one cannot live on). */
+export function isPastLifetime(createdAt: Date, now: Date, absoluteLifetimeMs: number): boolean {
+  return now.getTime() - createdAt.getTime() >= absoluteLifetimeMs;
+}
+
 /**
  * Old refresh-token hashes a session remembers, to catch a stolen token replayed after rotation.
  * A thief replays soon after the theft; the last 20 rotations (10 hours of 30-minute refreshes at

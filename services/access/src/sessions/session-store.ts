@@ -1,14 +1,15 @@
 import { Clock } from '@lers/clock';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { SessionLiveness } from '@lers/auth';
 import type { SessionEndReason } from '@lers/contracts';
 import { OutboxWriter } from '@lers/messaging';
+import { AccessEnv } from '../access.config';
 import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
 import { SESSION_MODEL, type SessionDocument } from './session.schema';
-import { isIdle, rememberRetired, TOUCH_EVERY_MS } from './session-rules';
+import { isIdle, isPastLifetime, rememberRetired, TOUCH_EVERY_MS } from './session-rules';
 
 const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -25,7 +26,18 @@ export class SessionStore implements SessionLiveness {
     @InjectModel(SESSION_MODEL) private readonly sessions: Model<SessionDocument>,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly outbox: OutboxWriter,
+    @Inject(AccessEnv) private readonly config: AccessEnv,
   ) {}
+
+  /** Revoked, idle for 30 minutes, or past its absolute lifetime. */
+  private hasEnded(session: SessionDocument, now: Date): boolean {
+    const lifetimeMs = this.config.SESSION_ABSOLUTE_LIFETIME_HOURS * 60 * 60 * 1000;
+    return (
+      !!session.revokedAt ||
+      isIdle(session.lastUsedAt, now) ||
+      isPastLifetime(session.createdAt, now, lifetimeMs)
+    );
+  }
 
   async open(accountId: string, kind: 'officer' | 'staff', now = this.clock.now()) {
     const secret = randomBytes(32).toString('base64url');
@@ -44,11 +56,16 @@ export class SessionStore implements SessionLiveness {
     return { session: session.toObject(), refreshToken: `${session._id}.${secret}` };
   }
 
-  async rotate(refreshToken: string, now = this.clock.now()): Promise<RotationOutcome> {
+  /** `kind`: the route's audience; another kind's token is refused untouched (not rotated, not revoked). */
+  async rotate(
+    refreshToken: string,
+    kind: 'officer' | 'staff',
+    now = this.clock.now(),
+  ): Promise<RotationOutcome> {
     const [sessionId, secret] = refreshToken.split('.');
     if (!sessionId || !secret) return { outcome: 'invalid' };
     const session = await this.sessions.findById(sessionId).lean();
-    if (!session || session.revokedAt || isIdle(session.lastUsedAt, now)) return { outcome: 'invalid' };
+    if (!session || session.kind !== kind || this.hasEnded(session, now)) return { outcome: 'invalid' };
     const presented = hashSecret(secret);
     if (session.usedRefreshHashes.includes(presented)) {
       await this.revoke(session._id, 'refresh_token_reuse', now);
@@ -73,7 +90,7 @@ export class SessionStore implements SessionLiveness {
       )
       .lean();
     // Lost a race with a concurrent refresh of the same token: one of the two is a replay.
-    if (!rotated) return this.rotate(refreshToken, now);
+    if (!rotated) return this.rotate(refreshToken, kind, now);
     return { outcome: 'rotated', session: rotated, refreshToken: `${session._id}.${nextSecret}` };
   }
 
@@ -121,7 +138,7 @@ export class SessionStore implements SessionLiveness {
 
   async isLiveAt(sessionId: string, now: Date): Promise<boolean> {
     const session = await this.sessions.findById(sessionId).lean();
-    if (!session || session.revokedAt || isIdle(session.lastUsedAt, now)) return false;
+    if (!session || this.hasEnded(session, now)) return false;
     const account = await this.accounts.findById(session.accountId, { status: 1 }).lean();
     if (account?.status !== 'active') return false;
     if (now.getTime() - session.lastUsedAt.getTime() >= TOUCH_EVERY_MS) {

@@ -4,6 +4,7 @@ import type { Model } from 'mongoose';
 import { AccessEnv } from '../access.config';
 import { ACCOUNT_MODEL, type AccountDocument } from '../accounts/account.schema';
 import { hashPassword } from '../accounts/credentials';
+import { TotpSeedCipher } from '../accounts/totp-seed-cipher';
 import { staffAccount } from './use-cases/create-staff';
 import { isDuplicateKey } from '@lers/persistence';
 
@@ -18,6 +19,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
   constructor(
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     @Inject(AccessEnv) private readonly config: AccessEnv,
+    private readonly seeds: TotpSeedCipher,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -38,7 +40,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
         ),
         status: 'active',
         passwordHash: await hashPassword(password),
-        totpSecret,
+        totpSecret: this.seeds.encrypt(totpSecret, 'bootstrap-admin'),
         activatedAt: now,
         outbox: [],
         outboxPending: false,

@@ -18,6 +18,7 @@ import { parseJsonField, readMultipart } from '../uploads/multipart-form';
 import { UploadingCommands } from '../uploads/upload-batch';
 
 const PROOF_FIELD = 'proofOfAuthority';
+const APPLICATION_FIELD = 'application';
 
 @ApiTags('access')
 @Controller('v1/access-applications')
@@ -37,9 +38,12 @@ export class AccessApplicationsController {
   @ApiBody({
     schema: {
       type: 'object',
-      required: ['application', PROOF_FIELD],
+      required: [APPLICATION_FIELD, PROOF_FIELD],
       properties: {
-        application: { type: 'string', description: 'JSON: {agency, officer, supervisor, declaration}' },
+        [APPLICATION_FIELD]: {
+          type: 'string',
+          description: 'JSON: {agency, officer, supervisor, declaration}; must be the first part',
+        },
         [PROOF_FIELD]: { type: 'array', items: { type: 'string', format: 'binary' } },
       },
     },
@@ -47,14 +51,34 @@ export class AccessApplicationsController {
   apply(@Req() request: FastifyRequest) {
     return this.uploading.run(async (uploads) => {
       const proofOfAuthority: StoredDocument[] = [];
-      const fields = await readMultipart(
+      let form: AccessApplicationForm | undefined;
+      // The form is checked as soon as it arrives, before any file: a refused application stores
+      // nothing (and whatever a later refusal leaves is discarded by UploadingCommands).
+      const onField = (name: string, value: string) => {
+        if (name !== APPLICATION_FIELD) throw Problem.validation([{ field: name, message: 'unknown field' }]);
+        const parsed = validateAs(AccessApplicationForm, parseJsonField({ [name]: value }, name));
+        if (!parsed.ok)
+          throw Problem.validation(
+            parsed.errors.map((e) => ({ ...e, field: `${APPLICATION_FIELD}.${e.field}` })),
+          );
+        form = parsed.value;
+      };
+      await readMultipart(
         request,
         { maxFileBytes: this.config.MAX_DOCUMENT_BYTES, maxFiles: 10 },
         async (file) => {
+          if (file.fieldname !== PROOF_FIELD || !form) file.file.resume();
           if (file.fieldname !== PROOF_FIELD) {
-            file.file.resume();
             throw Problem.validation([
               { field: file.fieldname, message: `unknown file field; use ${PROOF_FIELD}` },
+            ]);
+          }
+          if (!form) {
+            throw Problem.validation([
+              {
+                field: APPLICATION_FIELD,
+                message: `${APPLICATION_FIELD} must be the first part, before the files`,
+              },
             ]);
           }
           const { objectKey, sha256, size, contentType } = await uploads.store(file.file, {
@@ -65,16 +89,12 @@ export class AccessApplicationsController {
           });
           proofOfAuthority.push({ objectKey, sha256, size, contentType });
         },
+        onField,
       );
-      const unknown = Object.keys(fields).filter((name) => name !== 'application');
-      if (unknown.length)
-        throw Problem.validation(unknown.map((field) => ({ field, message: 'unknown field' })));
-      const form = validateAs(AccessApplicationForm, parseJsonField(fields, 'application'));
-      if (!form.ok)
-        throw Problem.validation(form.errors.map((e) => ({ ...e, field: `application.${e.field}` })));
+      if (!form) parseJsonField({}, APPLICATION_FIELD);
       return this.commands.call(
         submitAccessApplication,
-        { ...form.value, proofOfAuthority },
+        { ...(form as AccessApplicationForm), proofOfAuthority },
         { kind: 'anonymous', roles: [], ip: request.ip },
         idempotencyKeyOf(request),
       );

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { PROBLEM_SCHEMA, PROBLEM_SCHEMA_NAME } from './problem-responses';
+import { reachableSchemas } from './reachable-schemas';
 import { REQUEST_SCHEMAS } from './request-schemas';
 
 /**
@@ -27,12 +28,14 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
   const fromValidators = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' });
   document.components = {
     ...document.components,
-    schemas: {
+    // Every class-validator class in the process has a schema (configuration, internal commands):
+    // publish only those the routes refer to.
+    schemas: reachableSchemas(document.paths, {
       ...document.components?.schemas,
       ...(fromValidators as NonNullable<typeof document.components>['schemas']),
       ...REQUEST_SCHEMAS,
       [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA,
-    },
+    }),
   };
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'v1/openapi.json',

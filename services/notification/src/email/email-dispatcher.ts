@@ -15,6 +15,7 @@ import { runWithCorrelation } from '@lers/observability';
 import { NotificationEnv } from '../notification.config';
 import { OUTGOING_EMAIL_MODEL, type OutgoingEmail } from './outgoing-email.schema';
 import { MAX_EMAIL_ATTEMPTS, nextAttemptAfterFailure } from './retry-schedule';
+import { withoutTokens } from './redact-tokens';
 
 const LEASE_MS = 60_000;
 const BATCH = 20;
@@ -144,7 +145,8 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
     try {
       await this.emails.updateOne(
         { _id: id },
-        { $set: { status: 'sent', sentAt: sent.at, leaseUntil: null } },
+        // The text is kept as a record of what was sent, without its one-time tokens.
+        { $set: { status: 'sent', sentAt: sent.at, leaseUntil: null, text: withoutTokens(sent.email.text) } },
       );
     } catch (error) {
       this.logger.warn({ err: error, emailId: id }, 'e-mail sent but not recorded yet; will record it again');
@@ -162,6 +164,7 @@ export class EmailDispatcher implements OnApplicationBootstrap, OnApplicationShu
       {
         $set: {
           status: finalFailure ? 'failed' : 'pending',
+          ...(finalFailure ? { text: withoutTokens(leased.text) } : {}),
           leaseUntil: null,
           lastError: (error as Error).message.slice(0, 500),
           nextAttemptAt: nextAttemptAfterFailure(leased.attempts, this.clock.now()),

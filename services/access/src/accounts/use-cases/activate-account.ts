@@ -7,7 +7,8 @@ import { OutboxWriter } from '@lers/messaging';
 import { hashLinkToken } from '../../applications/verification-token';
 import { applyRule } from '@lers/domain';
 import { ACCOUNT_MODEL, type AccountDocument } from '../account.schema';
-import { hashPassword, newTotpSecret, totpMatches } from '../credentials';
+import { hashPassword, matchingTotpStep, newTotpSecret } from '../credentials';
+import { TotpSeedCipher } from '../totp-seed-cipher';
 import { assertAcceptablePassword } from '../domain/password-policy';
 import { confirmTotp, setPassword } from '../domain/officer-account';
 
@@ -21,6 +22,7 @@ export class ActivateAccountUseCase {
     private readonly clock: Clock,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly outbox: OutboxWriter,
+    private readonly seeds: TotpSeedCipher,
   ) {}
 
   async setPassword(token: string, password: string, now = this.clock.now()): Promise<TotpEnrolment> {
@@ -30,7 +32,13 @@ export class ActivateAccountUseCase {
     const { secret, otpauthUrl } = newTotpSecret(account.email);
     const updated = await this.accounts.updateOne(
       { _id: account._id, status: account.status },
-      { $set: { status: change.status, passwordHash: await hashPassword(password), totpSecret: secret } },
+      {
+        $set: {
+          status: change.status,
+          passwordHash: await hashPassword(password),
+          totpSecret: this.seeds.encrypt(secret, account._id),
+        },
+      },
     );
     if (updated.modifiedCount !== 1) throw INVALID_TOKEN();
     return { totpSecret: secret, otpauthUrl };
@@ -39,7 +47,8 @@ export class ActivateAccountUseCase {
   async confirmTotp(token: string, code: string, now = this.clock.now()): Promise<{ status: 'active' }> {
     const account = await this.byToken(token, now);
     const change = applyRule(() => confirmTotp(account, now));
-    if (!totpMatches(account.totpSecret, code)) {
+    const step = matchingTotpStep(this.seeds.decrypt(account.totpSecret, account._id), code);
+    if (step === null) {
       throw new Problem(
         422,
         'invalid_totp',
@@ -59,7 +68,8 @@ export class ActivateAccountUseCase {
       this.accounts,
       { _id: account._id, status: account.status },
       account.revision,
-      { status: change.status, activatedAt: change.activatedAt, activation: null },
+      // The confirming code is used up: it cannot also sign in.
+      { status: change.status, activatedAt: change.activatedAt, activation: null, totpLastStep: step },
       [event],
     );
     if (!updated) throw INVALID_TOKEN();

@@ -3,17 +3,20 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { Problem, type LoginCredentials, type TokenPair } from '@lers/contracts';
+import { Metrics } from '@lers/observability';
 import { ACCOUNT_MODEL, type AccountDocument } from '../../accounts/account.schema';
-import { passwordMatches, totpMatches } from '../../accounts/credentials';
-import { lockedUntil, recordFailure } from '../../accounts/domain/login-lockout';
+import { matchingTotpStep, passwordMatches } from '../../accounts/credentials';
+import { TotpSeedCipher } from '../../accounts/totp-seed-cipher';
 import { SessionStore } from '../../sessions/session-store';
+import { LoginAttempts } from '../login-attempts';
 import { TokenSigner } from '../token-signer';
 
 const INVALID = () => new Problem(401, 'invalid_credentials', 'The e-mail, password or code is not correct.');
 
 /**
  * Password + TOTP. The answer is the same whichever part was wrong and whether or not the account
- * exists; 5 failures in 15 minutes lock the account (423) for the rest of that window.
+ * exists; the attempt is counted per e-mail before anything is checked, and the sixth within 15
+ * minutes is refused (423) until the window ends. A TOTP code works once.
  */
 @Injectable()
 export class LogInUseCase {
@@ -24,6 +27,9 @@ export class LogInUseCase {
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly sessions: SessionStore,
     private readonly tokens: TokenSigner,
+    private readonly attempts: LoginAttempts,
+    private readonly seeds: TotpSeedCipher,
+    private readonly metrics: Metrics,
   ) {}
 
   async execute(
@@ -31,38 +37,53 @@ export class LogInUseCase {
     kind: 'officer' | 'staff',
     now = this.clock.now(),
   ): Promise<TokenPair> {
-    const account = await this.accounts.findOne({ email: credentials.email.toLowerCase(), kind }).lean();
-    const until = account ? lockedUntil(account.failedLogins, now) : null;
-    if (account && until) {
-      this.logger.warn({ accountId: account._id }, 'login refused: account locked');
+    const email = credentials.email.toLowerCase();
+    const attemptKey = `${kind}:${email}`;
+    const claim = await this.attempts.claim(attemptKey, now);
+    if (!claim.counted) {
+      this.logger.warn({ kind }, 'login refused: too many attempts for this e-mail');
       throw new Problem(
         423,
         'account_locked',
-        `Too many failed attempts; try again after ${until.toISOString()}.`,
+        `Too many failed attempts; try again after ${claim.lockedUntil.toISOString()}.`,
       );
     }
+    const account = await this.accounts.findOne({ email, kind }).lean();
     const passwordOk = await passwordMatches(account?.passwordHash ?? null, credentials.password);
-    const ok =
-      account !== null &&
-      account.status === 'active' &&
-      passwordOk &&
-      totpMatches(account.totpSecret, credentials.totp);
-    if (!ok) {
-      if (account) await this.recordFailure(account, now);
+    this.metrics.passwordChecks.inc({ outcome: passwordOk ? 'match' : 'mismatch' });
+    const step =
+      account && account.status === 'active' && passwordOk
+        ? matchingTotpStep(this.seeds.decrypt(account.totpSecret, account._id), credentials.totp)
+        : null;
+    if (!account || step === null || !(await this.useTotpStep(account, step))) {
       this.logger.warn({ accountId: account?._id ?? null }, 'login failed');
       throw INVALID();
     }
-    if (account.failedLogins.length)
-      await this.accounts.updateOne({ _id: account._id }, { $set: { failedLogins: [] } });
+    await this.attempts.clear(attemptKey);
     const { session, refreshToken } = await this.sessions.open(account._id, account.kind, now);
     this.logger.log({ accountId: account._id, sessionId: session._id }, 'logged in');
     return this.tokens.pair(account, session._id, refreshToken);
   }
 
-  private async recordFailure(account: AccountDocument, now: Date): Promise<void> {
-    const failures = recordFailure(account.failedLogins, now);
-    await this.accounts.updateOne({ _id: account._id }, { $set: { failedLogins: failures } });
-    if (lockedUntil(failures, now))
-      this.logger.warn({ accountId: account._id }, 'account locked after repeated failures');
+  /**
+   * Records `step` as the last one used, only if it is later than the last: a code seen once (a
+   * replay, or two logins with one code at once) does not pass twice. A seed stored plain or under
+   * an older key is re-encrypted with the current key in the same write.
+   */
+  private async useTotpStep(account: AccountDocument, step: number): Promise<boolean> {
+    const seed = this.seeds.decrypt(account.totpSecret, account._id);
+    const reencrypted =
+      seed && this.seeds.needsReencryption(account.totpSecret)
+        ? { totpSecret: this.seeds.encrypt(seed, account._id) }
+        : {};
+    const used = await this.accounts.updateOne(
+      {
+        _id: account._id,
+        $or: [{ totpLastStep: { $exists: false } }, { totpLastStep: null }, { totpLastStep: { $lt: step } }],
+      },
+      { $set: { totpLastStep: step, ...reencrypted } },
+    );
+    if (used.modifiedCount !== 1) this.logger.warn({ accountId: account._id }, 'TOTP code replayed');
+    return used.modifiedCount === 1;
   }
 }

@@ -18,8 +18,9 @@ export class RefreshSessionUseCase {
     private readonly tokens: TokenSigner,
   ) {}
 
-  async execute(refreshToken: string, now = this.clock.now()): Promise<TokenPair> {
-    const rotation = await this.sessions.rotate(refreshToken, now);
+  /** `kind`: whose route this is; officers refresh on the gateway, staff on the internal route. */
+  async execute(refreshToken: string, kind: 'officer' | 'staff', now = this.clock.now()): Promise<TokenPair> {
+    const rotation = await this.sessions.rotate(refreshToken, kind, now);
     if (rotation.outcome === 'reused') {
       this.logger.warn('refresh token reuse: session family revoked');
       throw new Problem(

@@ -2,7 +2,7 @@ import type { AccessApplicationSubmittedV1 } from '@lers/contracts';
 import type { RenderedEmail } from './rendered-email';
 
 export function emailVerification(event: AccessApplicationSubmittedV1, publicBaseUrl: string): RenderedEmail {
-  const link = `${publicBaseUrl}/verify-email?token=${encodeURIComponent(event.verificationToken)}`;
+  const link = `${publicBaseUrl}/verify-email#token=${encodeURIComponent(event.verificationToken)}`;
   return {
     to: event.officer.email,
     subject: 'LERS: confirm your e-mail address',
