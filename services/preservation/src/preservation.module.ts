@@ -1,5 +1,6 @@
 import { AccessSessionLiveness, AccessSessionLivenessModule } from '@lers/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@lers/audit';
 import { AuthModule } from '@lers/auth';
 import { BUCKETS } from '@lers/contracts';
 import { dataServiceInfrastructure } from '@lers/http';
@@ -26,6 +27,7 @@ export class PreservationModule {
           AccessSessionLiveness,
           AccessSessionLivenessModule,
         ),
+        AuditModule.forService({ service: 'preservation', auditedModels: [PRESERVATION_ORDER_MODEL] }),
         PreservationFeatureModule,
       ],
     };

@@ -5,6 +5,7 @@ import { PreservationCommands } from './preservation.commands';
 import { PreservationJobs } from './preservation-jobs';
 import { RequestEventsConsumer } from './request-events.consumer';
 import { HoldsController, StaffPreservationsController } from './staff-preservations.controller';
+import { TransparencyController } from '../reports/transparency.controller';
 import { PRESERVATION_ORDER_MODEL, PreservationOrderSchema } from './storage/preservation-order.schema';
 import { PreservationOrders } from './storage/preservation-orders.repository';
 import { AttachOrderDocumentUseCase } from './use-cases/attach-document';
@@ -20,7 +21,13 @@ import { RemindOfficersUseCase } from './use-cases/remind-officers';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: PRESERVATION_ORDER_MODEL, schema: PreservationOrderSchema }])],
-  controllers: [PreservationCommands, StaffPreservationsController, HoldsController, RequestEventsConsumer],
+  controllers: [
+    PreservationCommands,
+    StaffPreservationsController,
+    HoldsController,
+    TransparencyController,
+    RequestEventsConsumer,
+  ],
   providers: [
     PreservationOrders,
     OrderEvents,

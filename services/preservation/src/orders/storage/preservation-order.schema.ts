@@ -1,3 +1,4 @@
+import { auditFields, type WithAuditQueue } from '@lers/audit';
 import { Schema } from 'mongoose';
 import type { PreservationInstrument, PreservationStatus } from '@lers/contracts';
 import { outboxFields, type WithOutbox } from '@lers/messaging';
@@ -32,7 +33,7 @@ export interface StoredPreservationDocument {
  * One preservation order with its holds, extensions, citing requests and documents, so every change
  * and the hold events it causes are one single-document write.
  */
-export interface PreservationOrderDocument extends WithOutbox {
+export interface PreservationOrderDocument extends WithOutbox, Partial<WithAuditQueue> {
   _id: string;
   /** The officer's scope: every officer-side query filters on both. */
   officerId: string;
@@ -89,6 +90,7 @@ export const PreservationOrderSchema = new Schema<PreservationOrderDocument>(
     releaseReason: { type: String, default: null },
     releasedBy: { type: String, default: null },
     ...outboxFields,
+    ...auditFields,
   },
   { collection: 'preservation_orders', versionKey: false, minimize: false },
 );

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { AuditTrail, type AuditValue } from '@lers/audit';
 import { Problem, type PreservationStatus } from '@lers/contracts';
 import { OutboxWriter, type OutboxEvent } from '@lers/messaging';
 import {
@@ -14,7 +15,7 @@ import {
 import { PRESERVATION_ORDER_MODEL, type PreservationOrderDocument } from './preservation-order.schema';
 
 type Stored = PreservationOrderDocument;
-export type NewOrder = Omit<Stored, 'outbox' | 'outboxPending' | 'revision'>;
+export type NewOrder = Omit<Stored, 'outbox' | 'outboxPending' | 'revision' | 'auditPending' | 'auditQueued'>;
 
 export interface PageRequest {
   limit: number;
@@ -41,14 +42,50 @@ export class PreservationOrders {
   constructor(
     @InjectModel(PRESERVATION_ORDER_MODEL) private readonly model: Model<Stored>,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
-  insert(order: NewOrder, events: OutboxEvent[]) {
-    return this.outbox.insert(this.model, order, events);
+  /** The new order and its audit intent are one write, like every change below. */
+  async insert(order: NewOrder, events: OutboxEvent[]) {
+    const intent = this.audit.intent('preservation.create', entityOf(order), {
+      details: { to: order.status, instrument: order.instrument },
+    });
+    const created = await this.outbox.insert(
+      this.model,
+      { ...order, ...this.audit.queue(null, intent) },
+      events,
+    );
+    this.audit.written(this.model as never, created.toObject() as Stored);
+    return created;
   }
 
+  /** Another officer's or agency's order is 404, and the attempt is audited as `denied`. */
   async ofOfficer(scope: OfficerScope, id: string): Promise<Stored> {
-    return found(await this.model.findOne({ _id: id, ...officerFilter(scope) }).lean<Stored>());
+    const order = await this.model.findOne({ _id: id, ...officerFilter(scope) }).lean<Stored>();
+    if (!order) {
+      await this.audit.record(
+        'preservation.access',
+        { type: 'preservation', id },
+        {
+          outcome: 'denied',
+          details: { reason: 'not_found_in_officer_scope' },
+        },
+      );
+    }
+    return found(order);
+  }
+
+  /** A read of an order's contents: recorded before it leaves. */
+  recordRead(action: string, order: Pick<Stored, '_id'>) {
+    return this.audit.record(action, entityOf(order));
+  }
+
+  /** What the transparency figures need of the orders received in [from, to). */
+  receivedBetween(from: Date, to: Date) {
+    return this.model
+      .find({ receivedAt: { $gte: from, $lt: to } })
+      .select({ status: 1, instrument: 1, jurisdiction: 1, receivedAt: 1, endedAt: 1 })
+      .lean<Pick<Stored, 'status' | 'instrument' | 'jurisdiction' | 'receivedAt' | 'endedAt'>[]>();
   }
 
   async forStaff(_scope: StaffScope, id: string): Promise<Stored> {
@@ -100,6 +137,7 @@ export class PreservationOrders {
    * anew: concurrent moves on one order serialise, and a refused move changes nothing.
    */
   async change<Result>(
+    action: string,
     load: () => Promise<Stored>,
     decide: (current: Stored) => OrderChange<Result>,
   ): Promise<Result> {
@@ -107,14 +145,21 @@ export class PreservationOrders {
       const current = await load();
       const { changes, events, result } = decide(current);
       if (Object.keys(changes).length === 0 && events.length === 0) return result(current);
+      const to = changes.status ?? current.status;
+      const details: { [key: string]: AuditValue } =
+        to !== current.status ? { from: current.status, to } : { status: current.status };
+      const intent = this.audit.intent(action, entityOf(current), { details });
       const updated = await this.outbox.update(
         this.model,
         { _id: current._id },
         current.revision,
-        changes,
+        { ...changes, ...this.audit.queue(current, intent) },
         events,
       );
-      if (updated) return result(updated as Stored);
+      if (updated) {
+        this.audit.written(this.model as never, updated as Stored);
+        return result(updated as Stored);
+      }
       if (attempt >= MAX_WRITE_ATTEMPTS) {
         throw new Problem(
           409,
@@ -138,6 +183,8 @@ export class PreservationOrders {
     return { items, nextCursor };
   }
 }
+
+const entityOf = (order: Pick<Stored, '_id'>) => ({ type: 'preservation', id: order._id });
 
 function found(order: Stored | null): Stored {
   if (!order) throw Problem.notFound('preservation order');

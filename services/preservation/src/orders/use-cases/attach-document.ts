@@ -28,6 +28,7 @@ export class AttachOrderDocumentUseCase {
     id: string,
   ): Promise<PreservationDocumentView> {
     const document = await this.orders.change(
+      'preservation.document.attach',
       () => this.orders.ofOfficer(officer, input.preservationId),
       (order) => {
         const existing = order.documents.find((candidate) => candidate.id === id);

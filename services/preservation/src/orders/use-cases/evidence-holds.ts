@@ -22,6 +22,7 @@ export class EvidenceHolds {
   async place(orderId: string, documentId: string, objectKey: string): Promise<void> {
     await this.store.placeLegalHold(BUCKETS.preservationDocuments, objectKey);
     const order = await this.orders.change(
+      'preservation.evidence.hold',
       () => this.required(orderId),
       (stored) => ({
         changes: {
@@ -55,6 +56,7 @@ export class EvidenceHolds {
       }
     }
     await this.orders.change(
+      'preservation.evidence.release',
       () => this.required(orderId),
       (stored) => {
         const documents = stored.documents.map((document) =>

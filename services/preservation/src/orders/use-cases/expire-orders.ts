@@ -35,6 +35,7 @@ export class ExpireOrdersUseCase {
   /** True when this call expired the order (the caller then owns lifting its evidence holds). */
   async expireIfDue(orderId: string, now: Date): Promise<boolean> {
     const expired = await this.orders.change(
+      'preservation.expire',
       () => this.required(orderId),
       (stored) => {
         const next = expire(toDomain(stored), now);

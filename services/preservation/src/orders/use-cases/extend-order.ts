@@ -22,6 +22,7 @@ export class ExtendOrderUseCase {
   execute(officer: OfficerScope, input: ExtendPreservation): Promise<PreservationView> {
     const max = this.config.PRESERVATION_MAX_EXTENSIONS;
     return this.orders.change(
+      'preservation.extend',
       () => this.orders.ofOfficer(officer, input.preservationId),
       (stored) => {
         const now = this.clock.now();

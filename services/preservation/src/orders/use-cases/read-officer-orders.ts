@@ -17,6 +17,7 @@ export class ReadOfficerOrdersUseCase {
 
   async one(officer: OfficerScope, preservationId: string): Promise<PreservationView> {
     const stored = await this.orders.ofOfficer(officer, preservationId);
+    await this.orders.recordRead('preservation.read', stored);
     return officerView(stored, this.clock.now(), this.config.PRESERVATION_MAX_EXTENSIONS);
   }
 

@@ -32,6 +32,7 @@ export class ReadStaffOrdersUseCase {
 
   async one(staff: StaffScope, preservationId: string) {
     const order = await this.orders.forStaff(staff, preservationId);
+    await this.orders.recordRead('preservation.read', order);
     return staffView(order, this.clock.now(), this.config.PRESERVATION_MAX_EXTENSIONS);
   }
 

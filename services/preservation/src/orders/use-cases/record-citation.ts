@@ -41,6 +41,7 @@ export class RecordCitationUseCase {
     }
     const ended = ENDED_REQUEST.includes(move.to);
     const expired = await this.orders.change(
+      'preservation.citation',
       async () => (await this.orders.bySystem(preservationId)) ?? order,
       (stored) => {
         const now = this.clock.now();

@@ -22,6 +22,7 @@ export class ReleaseOrderUseCase {
 
   async execute(staff: StaffScope, preservationId: string, reason: string) {
     await this.orders.change(
+      'preservation.release',
       () => this.orders.forStaff(staff, preservationId),
       (stored) => {
         const now = this.clock.now();

@@ -23,6 +23,7 @@ export class RemindOfficersUseCase {
     let sent = 0;
     for (const candidate of await this.orders.endingBefore(new Date(now.getTime() + EARLIEST_REMINDER_MS))) {
       const reminded = await this.orders.change(
+        'preservation.remind',
         async () => (await this.orders.bySystem(candidate._id)) ?? candidate,
         (stored) => {
           const order = toDomain(stored);
