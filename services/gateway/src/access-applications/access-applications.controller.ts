@@ -16,6 +16,7 @@ import { GatewayEnv } from '../gateway.config';
 import { AcceptsIdempotencyKey, idempotencyKeyOf } from '@lers/http';
 import { parseJsonField, readMultipart } from '../uploads/multipart-form';
 import { UploadingCommands } from '../uploads/upload-batch';
+import { ApiProblems } from '../openapi/problem-responses';
 
 const PROOF_FIELD = 'proofOfAuthority';
 const APPLICATION_FIELD = 'application';
@@ -35,6 +36,7 @@ export class AccessApplicationsController {
   @AcceptsIdempotencyKey()
   @ApiOperation({ summary: 'Apply for access on behalf of an agency' })
   @ApiConsumes('multipart/form-data')
+  @ApiProblems([400, 409, 413, 415, 422, 429, 503])
   @ApiBody({
     schema: {
       type: 'object',

@@ -19,6 +19,7 @@ import {
 } from '@lers/contracts';
 import { CommandBus } from '@lers/messaging';
 import { AcceptsIdempotencyKey, IdempotencyKey } from '@lers/http';
+import { ApiProblems } from '../openapi/problem-responses';
 import { OfficerLoginGuard } from './officer-local.strategy';
 import { SessionView } from './session-view';
 
@@ -38,11 +39,13 @@ export class AuthController {
   @HttpCode(200)
   @AcceptsIdempotencyKey()
   @ApiOperation({ summary: 'Confirm the officer e-mail with the token from the verification e-mail' })
+  @ApiProblems([400, 409, 422, 429, 503])
   verifyEmail(@Body() body: LinkToken, @Req() request: FastifyRequest, @IdempotencyKey() key?: string) {
     return this.commands.send(verifyEmail, body, anonymous(request), key);
   }
 
   @Post('auth/activate')
+  @ApiProblems([400, 409, 422, 429, 503])
   @HttpCode(200)
   @AcceptsIdempotencyKey()
   @ApiOperation({
@@ -53,6 +56,7 @@ export class AuthController {
   }
 
   @Post('auth/totp/confirm')
+  @ApiProblems([400, 409, 422, 429, 503])
   @HttpCode(200)
   @AcceptsIdempotencyKey()
   @ApiOperation({ summary: 'Confirm the authenticator with a current code; the account becomes active' })
@@ -61,6 +65,10 @@ export class AuthController {
   }
 
   @Post('auth/login')
+  @ApiProblems([400, 401, 409, 422, 423, 429, 503], {
+    401: 'The e-mail, password or code is not correct (`invalid_credentials`), whichever it was',
+    423: 'Too many attempts for this e-mail in 15 minutes (`account_locked`)',
+  })
   @HttpCode(200)
   @AcceptsIdempotencyKey()
   @ApiOperation({
@@ -73,6 +81,7 @@ export class AuthController {
   }
 
   @Post('auth/refresh')
+  @ApiProblems([400, 401, 409, 422, 429, 503])
   @HttpCode(200)
   @AcceptsIdempotencyKey()
   @ApiOperation({ summary: 'Rotate the refresh token; reusing an old one revokes the session' })
@@ -81,6 +90,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @ApiProblems([400, 401, 403, 409, 422, 429, 503])
   @HttpCode(204)
   @AcceptsIdempotencyKey()
   @UseGuards(BearerGuard, OfficerGuard)
