@@ -92,12 +92,18 @@ export const movesOf = (view: { history: { from: string | null; to: string }[] }
   view.history.map((entry) => `${entry.from}→${entry.to}`);
 
 /**
- * A request as the requests service stored it, without its outbox (the relay clears that in the
- * background, so it is no sign of a change made by the call under test).
+ * A request as the requests service stored it, without its outbox and audit queue (their relays
+ * clear them in the background, so they are no sign of a change made by the call under test).
  */
 export async function storedRequest(db: Connection, id: string) {
   const document = await db.collection('information_requests').findOne({ _id: id as never });
   if (!document) return document;
-  const { outbox: _outbox, outboxPending: _pending, ...rest } = document;
+  const {
+    outbox: _outbox,
+    outboxPending: _pending,
+    auditPending: _audit,
+    auditQueued: _queued,
+    ...rest
+  } = document;
   return rest;
 }

@@ -1,5 +1,6 @@
 import { AccessSessionLiveness, AccessSessionLivenessModule } from '@lers/messaging';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@lers/audit';
 import { AuthModule } from '@lers/auth';
 import { dataServiceInfrastructure } from '@lers/http';
 import { AccessEventsModule } from './access-events/access-events.module';
@@ -27,6 +28,7 @@ export class NotificationModule {
           AccessSessionLiveness,
           AccessSessionLivenessModule,
         ),
+        AuditModule.forService({ service: 'notification', auditedModels: [NOTICE_MODEL] }),
         AccessEventsModule,
         RequestEventsModule,
         UserDirectoryModule,

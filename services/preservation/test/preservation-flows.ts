@@ -64,7 +64,13 @@ export function staffOrders(preservationUrl: string, token: string) {
 export async function storedOrder(db: Connection, id: string) {
   const document = await db.collection('preservation_orders').findOne({ _id: id as never });
   if (!document) return document;
-  const { outbox: _outbox, outboxPending: _pending, ...rest } = document;
+  const {
+    outbox: _outbox,
+    outboxPending: _pending,
+    auditPending: _audit,
+    auditQueued: _queued,
+    ...rest
+  } = document;
   return rest;
 }
 

@@ -1,3 +1,4 @@
+import { auditFields, type WithAuditQueue } from '@lers/audit';
 import { Schema } from 'mongoose';
 import type { DataCategory, NoticeOutcome } from '@lers/contracts';
 import { outboxFields, type WithOutbox } from '@lers/messaging';
@@ -17,7 +18,7 @@ export interface NoticeDecision {
  * only what the notice needs: who asked (agency and country) and which categories — never the case's
  * facts, the officer or the case number. Its settlement event leaves through the document's outbox.
  */
-export interface NoticeDocument extends WithOutbox {
+export interface NoticeDocument extends WithOutbox, Partial<WithAuditQueue> {
   _id: string;
   requestId: string;
   subjectIndex: number;
@@ -68,6 +69,7 @@ export const NoticeSchema = new Schema<NoticeDocument>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     ...outboxFields,
+    ...auditFields,
   },
   { collection: 'user_notices', versionKey: false },
 );

@@ -1,3 +1,4 @@
+import { AuditTrail } from '@lers/audit';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -35,6 +36,7 @@ export class Notices {
     private readonly alerts: StaffAlerts,
     @Inject(USER_DIRECTORY) private readonly directory: UserDirectory,
     @Inject(NotificationEnv) private readonly config: NotificationEnv,
+    private readonly audit: AuditTrail,
   ) {}
 
   get(id: string): Promise<NoticeDocument | null> {
@@ -62,8 +64,20 @@ export class Notices {
       ...this.fieldsOf(base, change.notice, null),
       decision: null,
     } as Omit<NoticeDocument, 'outbox' | 'outboxPending' | 'revision'>;
+    const intent = this.audit.intent(
+      'notice.open',
+      { type: 'notice', id: base._id },
+      {
+        details: { to: document.status },
+      },
+    );
     try {
-      await this.outbox.insert(this.model, document, this.settlementOf(document, change.effects, now));
+      const created = await this.outbox.insert(
+        this.model,
+        { ...document, ...this.audit.queue(null, intent) },
+        this.settlementOf(document, change.effects, now),
+      );
+      this.audit.written(this.model as never, created.toObject() as NoticeDocument);
     } catch (error) {
       if (isDuplicateKey(error)) return null;
       throw error;
@@ -91,6 +105,13 @@ export class Notices {
         ...(decided.decision ? { decision: decided.decision } : {}),
         updatedAt: now,
       };
+      // Staff decisions are named by their kind; the service's own moves (delivery, lapse) by status.
+      const intent = this.audit.intent(
+        decided.decision ? `notice.${decided.decision.kind}` : 'notice.update',
+        { type: 'notice', id },
+        { details: { from: stored.status, to: changes.status ?? stored.status } },
+      );
+      Object.assign(changes, this.audit.queue(stored, intent));
       const updated = await this.outbox.update(
         this.model,
         { _id: id },
@@ -99,6 +120,7 @@ export class Notices {
         this.settlementOf(stored, effects, now),
       );
       if (!updated) continue;
+      this.audit.written(this.model as never, updated as NoticeDocument);
       await this.carryOut(updated as NoticeDocument, effects, decided.alertAbout ?? '', now);
       return updated as NoticeDocument;
     }
