@@ -1,3 +1,4 @@
+import { opsUrlOf } from '@lers/http';
 import request from 'supertest';
 import { AssignerProtocol, Kafka, logLevel, type Admin } from 'kafkajs';
 import { COMMAND_TOPICS, replyTopicOf } from '@lers/contracts';
@@ -43,7 +44,9 @@ describe('four gateway replicas', () => {
   const replyGroupsOfThisRun = async () =>
     (await admin.listGroups()).groups
       .map(({ groupId }) => groupId)
-      .filter((groupId) => groupId.startsWith(`lers-gateway-${testRunId}-`));
+      .filter((groupId) => groupId.startsWith(`lers-gateway-${testRunId}-`))
+      // Each replica also has a group for the session view's event stream; only reply groups count here.
+      .filter((groupId) => !groupId.startsWith(`lers-gateway-${testRunId}-sessions-`));
 
   const apply = (url: string, correlationId: string) =>
     request(url)
@@ -104,10 +107,12 @@ describe('four gateway replicas', () => {
     await request(gateway.url).get('/health/ready').expect(200);
 
     await client.consumer.stop();
+    // The operations listener's readiness names the reason; the public one only says "down".
     const down = await waitFor('readiness to report the stopped reply consumer', async () => {
-      const response = await request(gateway.url).get('/health/ready');
+      const response = await request(opsUrlOf(gateway.app)).get('/health/ready');
       return response.status === 503 ? response : undefined;
     });
+    expect((await request(gateway.url).get('/health/ready')).status).toBe(503);
     expect(JSON.stringify(down.body)).toContain('reply consumer not receiving: stopped');
     const refused = await apply(gateway.url, 'while-stopped');
     expect(refused.status).toBe(503);

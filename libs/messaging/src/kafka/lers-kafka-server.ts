@@ -129,8 +129,12 @@ export class LersKafkaServer extends ServerKafka {
       this.joined = true;
       this.fetching = false;
     });
+    // kafkajs fetches only as a member holding an assignment, so a fetch proves the consumer is
+    // in again, even when a late REBALANCING (from a heartbeat of the previous generation) came
+    // after the last GROUP_JOIN and no new join follows.
     consumer.on(consumer.events.FETCH, () => {
-      this.fetching = this.joined;
+      this.joined = true;
+      this.fetching = true;
     });
     consumer.on(consumer.events.REBALANCING, lost('rebalancing'));
     consumer.on(consumer.events.CRASH, lost('consumer crashed; restarting'));

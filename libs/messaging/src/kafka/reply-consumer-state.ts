@@ -9,6 +9,8 @@ export type MemberAssignment = Record<string, number[]>;
  */
 export class ReplyConsumerState {
   private assignment?: MemberAssignment;
+  /** The assignment of the last join, kept through a loss: a later fetch proves it holds again. */
+  private lastAssignment?: MemberAssignment;
   private fetchedSinceJoin = false;
   private lastLoss = 'not started';
 
@@ -16,10 +18,17 @@ export class ReplyConsumerState {
 
   joined(assignment: MemberAssignment): void {
     this.assignment = assignment;
+    this.lastAssignment = assignment;
     this.fetchedSinceJoin = false;
   }
 
+  /**
+   * kafkajs fetches only as a member holding its assignment, so a fetch after a loss (a late
+   * REBALANCING from the previous generation's heartbeat, with no new join to follow) proves the
+   * consumer holds the assignment of its last join again.
+   */
   fetched(): void {
+    if (!this.assignment && this.lastAssignment) this.assignment = this.lastAssignment;
     if (this.assignment) this.fetchedSinceJoin = true;
   }
 
