@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditModule } from '@lers/audit';
 import { AuthModule } from '@lers/auth';
 import { BUCKETS } from '@lers/contracts';
 import { dataServiceInfrastructure } from '@lers/http';
@@ -8,6 +9,7 @@ import { ACCOUNT_MODEL } from './accounts/account.schema';
 import { AccountsModule } from './accounts/accounts.module';
 import { ACCESS_APPLICATION_MODEL } from './applications/access-application.schema';
 import { ApplicationsModule } from './applications/applications.module';
+import { GOVERNMENT_DOMAIN_MODEL } from './agencies/government-domain.schema';
 import { SessionStore } from './sessions/session-store';
 import { SESSION_MODEL } from './sessions/session.schema';
 
@@ -28,6 +30,10 @@ export class AccessModule {
         ThrottlerModule.forRoot([
           { name: 'default', ttl: 60_000, limit: config.PUBLIC_RATE_LIMIT_PER_MINUTE },
         ]),
+        AuditModule.forService({
+          service: 'access',
+          auditedModels: [ACCOUNT_MODEL, SESSION_MODEL, ACCESS_APPLICATION_MODEL, GOVERNMENT_DOMAIN_MODEL],
+        }),
         AccountsModule,
         AuthModule.forService({ publicKey: config.JWT_PUBLIC_KEY }, SessionStore, AccountsModule),
         ApplicationsModule,

@@ -1,3 +1,4 @@
+import { auditFields, type WithAuditQueue } from '@lers/audit';
 import { Schema } from 'mongoose';
 import { outboxFields, type WithOutbox } from '@lers/messaging';
 import type { OfficerAccountStatus } from './domain/officer-account';
@@ -5,7 +6,7 @@ import type { OfficerAccountStatus } from './domain/officer-account';
 export const ACCOUNT_MODEL = 'Account';
 
 /** An officer's or a staff member's account; the e-mail is the login name. */
-export interface AccountDocument extends WithOutbox {
+export interface AccountDocument extends WithOutbox, Partial<WithAuditQueue> {
   _id: string;
   kind: 'officer' | 'staff';
   email: string;
@@ -63,6 +64,7 @@ export const AccountSchema = new Schema<AccountDocument>(
     suspendedAt: { type: Date, default: null },
     suspensionReason: { type: String, default: null },
     ...outboxFields,
+    ...auditFields,
   },
   { collection: 'accounts', versionKey: false },
 );

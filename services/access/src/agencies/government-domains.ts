@@ -1,3 +1,4 @@
+import { AuditTrail } from '@lers/audit';
 import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -31,6 +32,7 @@ export class GovernmentDomains {
   constructor(
     private readonly clock: Clock,
     @InjectModel(GOVERNMENT_DOMAIN_MODEL) private readonly domains: Model<GovernmentDomainDocument>,
+    private readonly audit: AuditTrail,
   ) {}
 
   async add(
@@ -39,16 +41,27 @@ export class GovernmentDomains {
     now = this.clock.now(),
   ) {
     const domain = applyRule(() => normaliseDomain(input.domain));
+    const country = input.country.toUpperCase();
+    const agencyName = input.agencyName ?? null;
+    const added = this.audit.intent(
+      'government_domain.add',
+      { type: 'government_domain', id: domain },
+      { details: { country, agencyName } },
+    );
     try {
       const created = await this.domains.create({
         _id: domain,
-        country: input.country.toUpperCase(),
-        agencyName: input.agencyName ?? null,
+        country,
+        agencyName,
         addedBy: adminId,
         addedAt: now,
+        revision: 1,
+        ...this.audit.queue(null, added),
       });
       this.cached = undefined;
-      return present(created.toObject());
+      const stored = created.toObject();
+      this.audit.written(this.domains as never, stored);
+      return present(stored);
     } catch (error) {
       if (isDuplicateKey(error)) throw new Problem(409, 'domain_exists', `${domain} is already listed.`);
       throw error;

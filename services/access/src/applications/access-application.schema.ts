@@ -1,3 +1,4 @@
+import { auditFields, type WithAuditQueue } from '@lers/audit';
 import { Schema } from 'mongoose';
 import { outboxFields, type WithOutbox } from '@lers/messaging';
 import type { AccessApplicationStatus } from './domain/access-application';
@@ -12,7 +13,7 @@ export interface ProofOfAuthority {
   contentType: string;
 }
 
-export interface AccessApplicationDocument extends WithOutbox {
+export interface AccessApplicationDocument extends WithOutbox, Partial<WithAuditQueue> {
   _id: string;
   status: AccessApplicationStatus;
   agency: { name: string; country: string; kind: string };
@@ -75,6 +76,7 @@ export const AccessApplicationSchema = new Schema<AccessApplicationDocument>(
     rejectionReason: { type: String, default: null },
     approvalStartedAt: { type: Date, default: null },
     ...outboxFields,
+    ...auditFields,
   },
   { collection: 'access_applications', versionKey: false },
 );

@@ -6,7 +6,9 @@ import { isDuplicateKey } from '@lers/persistence';
 import { isLocked, lockedUntil, MAX_FAILED_LOGINS, windowsOverAt } from '../accounts/domain/login-lockout';
 import { LOGIN_ATTEMPT_MODEL, type LoginAttemptDocument } from './login-attempt.schema';
 
-export type AttemptClaim = { counted: true } | { counted: false; lockedUntil: Date };
+/** `attempt`: this one's number in the window (the MAX_FAILED_LOGINS-th locks the e-mail if it fails). */
+export type AttemptClaim =
+  { counted: true; attempt: number; lockedUntil: Date } | { counted: false; lockedUntil: Date };
 
 /**
  * Counts each sign-in attempt with one guarded write before anything is checked, so parallel
@@ -35,16 +37,19 @@ export class LoginAttempts implements OnModuleInit {
       const counted = await this.attempts.findOneAndUpdate(
         { _id: key, windowStart: { $gt: over }, attempts: { $lt: MAX_FAILED_LOGINS } },
         { $inc: { attempts: 1 } },
+        { returnDocument: 'after' },
       );
-      if (counted) return { counted: true };
+      if (counted)
+        return { counted: true, attempt: counted.attempts, lockedUntil: lockedUntil(counted.windowStart) };
+      const first = { counted: true as const, attempt: 1, lockedUntil: lockedUntil(now) };
       const reopened = await this.attempts.findOneAndUpdate(
         { _id: key, windowStart: { $lte: over } },
         { $set: { windowStart: now, attempts: 1 } },
       );
-      if (reopened) return { counted: true };
+      if (reopened) return first;
       try {
         await this.attempts.create({ _id: key, windowStart: now, attempts: 1 });
-        return { counted: true };
+        return first;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { auditContextOfActor, runWithAuditContext } from '@lers/audit';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
 import type { FastifyRequest } from 'fastify';
@@ -18,7 +19,13 @@ export class StaffLocalStrategy extends PassportStrategy(Strategy, STAFF_LOCAL) 
   async validate(request: FastifyRequest): Promise<TokenPair> {
     const credentials = validateAs(LoginCredentials, request.body);
     if (!credentials.ok) throw Problem.validation(credentials.errors);
-    return this.logIn.execute(credentials.value, 'staff');
+    // Guards run before the audit interceptor: the caller's address is put in the context here.
+    const agent = request.headers['user-agent'];
+    const caller = auditContextOfActor(
+      { kind: 'anonymous', roles: [], ip: request.ip },
+      typeof agent === 'string' ? agent.slice(0, 256) : null,
+    );
+    return runWithAuditContext(caller, () => this.logIn.execute(credentials.value, 'staff'));
   }
 }
 

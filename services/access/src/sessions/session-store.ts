@@ -1,3 +1,4 @@
+import { AuditTrail, type AuditIntent } from '@lers/audit';
 import { Clock } from '@lers/clock';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -18,7 +19,10 @@ export type RotationOutcome =
   | { outcome: 'invalid' }
   | { outcome: 'reused' };
 
-/** Sessions and their rotating refresh tokens; the only writer of the `sessions` collection. */
+/**
+ * Sessions and their rotating refresh tokens; the only writer of the `sessions` collection. Opening,
+ * refreshing and ending a session are audited in the session's own write (never the token or its hash).
+ */
 @Injectable()
 export class SessionStore implements SessionLiveness {
   constructor(
@@ -27,6 +31,7 @@ export class SessionStore implements SessionLiveness {
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly outbox: OutboxWriter,
     @Inject(AccessEnv) private readonly config: AccessEnv,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Revoked, idle for 30 minutes, or past its absolute lifetime. */
@@ -39,10 +44,13 @@ export class SessionStore implements SessionLiveness {
     );
   }
 
-  async open(accountId: string, kind: 'officer' | 'staff', now = this.clock.now()) {
+  /** `loggedIn`: the log-on's audit intent, stored with the session it opens. */
+  async open(accountId: string, kind: 'officer' | 'staff', now: Date, loggedIn: AuditIntent) {
     const secret = randomBytes(32).toString('base64url');
+    const id = randomUUID();
+    const intent = { ...loggedIn, details: { ...loggedIn.details, sessionId: id } };
     const session = await this.sessions.create({
-      _id: randomUUID(),
+      _id: id,
       accountId,
       kind,
       refreshHash: hashSecret(secret),
@@ -52,8 +60,11 @@ export class SessionStore implements SessionLiveness {
       revokedAt: null,
       revokedReason: null,
       revision: 1,
+      ...this.audit.queue(null, intent),
     });
-    return { session: session.toObject(), refreshToken: `${session._id}.${secret}` };
+    const stored = session.toObject();
+    this.audit.written(this.sessions as never, stored);
+    return { session: stored, refreshToken: `${session._id}.${secret}` };
   }
 
   /** `kind`: the route's audience; another kind's token is refused untouched (not rotated, not revoked). */
@@ -72,6 +83,11 @@ export class SessionStore implements SessionLiveness {
       return { outcome: 'reused' };
     }
     if (!sameHash(presented, session.refreshHash)) return { outcome: 'invalid' };
+    const refreshed = this.audit.intent(
+      'session.refresh',
+      { type: 'session', id: session._id },
+      { actor: { kind: session.kind, id: session.accountId, agencyId: null, roles: [] } },
+    );
     const nextSecret = randomBytes(32).toString('base64url');
     // Trimmed here under the revision guard: FerretDB stores `$push` with `$each` + `$slice`
     // without the slice (read back: 30 pushes kept 30), so the bound cannot be left to the server.
@@ -83,6 +99,7 @@ export class SessionStore implements SessionLiveness {
             refreshHash: hashSecret(nextSecret),
             lastUsedAt: now,
             usedRefreshHashes: rememberRetired(session.usedRefreshHashes, session.refreshHash),
+            ...this.audit.queue(session, refreshed),
           },
           $inc: { revision: 1 },
         },
@@ -91,12 +108,14 @@ export class SessionStore implements SessionLiveness {
       .lean();
     // Lost a race with a concurrent refresh of the same token: one of the two is a replay.
     if (!rotated) return this.rotate(refreshToken, kind, now);
+    this.audit.written(this.sessions as never, rotated);
     return { outcome: 'rotated', session: rotated, refreshToken: `${session._id}.${nextSecret}` };
   }
 
   /**
    * Ends a session and announces it (`access.session.ended`, for the gateways' session views) in
-   * the same write. Returns false when it had already ended (nothing is written or announced).
+   * the same write, with its audit entry (`session.revoke`, the reason, by whoever is acting).
+   * Returns false when it had already ended (nothing is written or announced).
    */
   async revoke(sessionId: string, reason: SessionEndReason, now = this.clock.now()): Promise<boolean> {
     for (;;) {
@@ -108,14 +127,22 @@ export class SessionStore implements SessionLiveness {
         { sessionId: session._id, accountId: session.accountId, reason },
         now,
       );
+      const revoked = this.audit.intent(
+        'session.revoke',
+        { type: 'session', id: session._id },
+        { details: { reason, accountId: session.accountId } },
+      );
       const written = await this.outbox.update(
         this.sessions,
         { _id: session._id, revokedAt: null },
         session.revision,
-        { revokedAt: now, revokedReason: reason },
+        { revokedAt: now, revokedReason: reason, ...this.audit.queue(session, revoked) },
         [ended],
       );
-      if (written) return true;
+      if (written) {
+        this.audit.written(this.sessions as never, written);
+        return true;
+      }
       // A concurrent rotation moved the revision on: read again (or find it ended by someone else).
     }
   }

@@ -1,3 +1,4 @@
+import { auditFields, type WithAuditQueue } from '@lers/audit';
 import { Schema } from 'mongoose';
 import { outboxFields, type WithOutbox } from '@lers/messaging';
 
@@ -10,7 +11,7 @@ export const SESSION_MODEL = 'Session';
  * ended sessions are deleted after ENDED_SESSION_RETENTION_DAYS (session-pruning.ts). Ending one
  * announces `access.session.ended` from its outbox, in the same write.
  */
-export interface SessionDocument extends WithOutbox {
+export interface SessionDocument extends WithOutbox, Partial<WithAuditQueue> {
   _id: string;
   accountId: string;
   kind: 'officer' | 'staff';
@@ -34,6 +35,7 @@ export const SessionSchema = new Schema<SessionDocument>(
     revokedAt: { type: Date, default: null, index: true },
     revokedReason: { type: String, default: null },
     ...outboxFields,
+    ...auditFields,
     revision: { type: Number, required: true },
   },
   { collection: 'sessions', versionKey: false },

@@ -1,3 +1,4 @@
+import { AuditTrail } from '@lers/audit';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -20,6 +21,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     @Inject(AccessEnv) private readonly config: AccessEnv,
     private readonly seeds: TotpSeedCipher,
+    private readonly audit: AuditTrail,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,6 +47,14 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
         outbox: [],
         outboxPending: false,
         revision: 1,
+        ...this.audit.queue(
+          null,
+          this.audit.intent(
+            'staff.create',
+            { type: 'account', id: 'bootstrap-admin' },
+            { details: { email: email.toLowerCase(), roles: ['admin'], bootstrap: true } },
+          ),
+        ),
       });
       this.logger.log({ email }, 'bootstrap admin created');
     } catch (error) {

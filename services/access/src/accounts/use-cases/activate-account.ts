@@ -1,3 +1,4 @@
+import { AuditTrail } from '@lers/audit';
 import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -23,6 +24,7 @@ export class ActivateAccountUseCase {
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly outbox: OutboxWriter,
     private readonly seeds: TotpSeedCipher,
+    private readonly audit: AuditTrail,
   ) {}
 
   async setPassword(token: string, password: string, now = this.clock.now()): Promise<TotpEnrolment> {
@@ -30,6 +32,9 @@ export class ActivateAccountUseCase {
     const change = applyRule(() => setPassword(account, now));
     applyRule(() => assertAcceptablePassword(password, { email: account.email }));
     const { secret, otpauthUrl } = newTotpSecret(account.email);
+    const passwordSet = this.activationIntent('account.password.set', account, change.status);
+    // Pushed, not set: this write is guarded by status, not revision, so it must keep what is queued.
+    // The revision moves on so that the appender's clearing of an older read cannot drop it.
     const updated = await this.accounts.updateOne(
       { _id: account._id, status: account.status },
       {
@@ -37,10 +42,15 @@ export class ActivateAccountUseCase {
           status: change.status,
           passwordHash: await hashPassword(password),
           totpSecret: this.seeds.encrypt(secret, account._id),
+          auditQueued: true,
         },
+        $push: { auditPending: passwordSet },
+        $inc: { revision: 1 },
       },
     );
     if (updated.modifiedCount !== 1) throw INVALID_TOKEN();
+    const stored = await this.accounts.findById(account._id).lean();
+    if (stored) this.audit.written(this.accounts as never, stored);
     return { totpSecret: secret, otpauthUrl };
   }
 
@@ -69,11 +79,35 @@ export class ActivateAccountUseCase {
       { _id: account._id, status: account.status },
       account.revision,
       // The confirming code is used up: it cannot also sign in.
-      { status: change.status, activatedAt: change.activatedAt, activation: null, totpLastStep: step },
+      {
+        status: change.status,
+        activatedAt: change.activatedAt,
+        activation: null,
+        totpLastStep: step,
+        ...this.audit.queue(account, this.activationIntent('account.activate', account, change.status)),
+      },
       [event],
     );
     if (!updated) throw INVALID_TOKEN();
+    this.audit.written(this.accounts as never, updated);
     return { status: 'active' };
+  }
+
+  /** Whoever holds the activation link acts as the account's owner. */
+  private activationIntent(action: string, account: AccountDocument, to: string) {
+    return this.audit.intent(
+      action,
+      { type: 'account', id: account._id },
+      {
+        actor: {
+          kind: account.kind,
+          id: account._id,
+          agencyId: account.agency?.id ?? null,
+          roles: account.roles,
+        },
+        details: { from: account.status, to },
+      },
+    );
   }
 
   private async byToken(token: string, now: Date): Promise<AccountDocument> {

@@ -1,3 +1,4 @@
+import { AuditTrail } from '@lers/audit';
 import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -41,6 +42,7 @@ export class ApproveApplicationUseCase {
     @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(id: string, reviewerId: string, now = this.clock.now()): Promise<ApprovalResult> {
@@ -92,8 +94,14 @@ export class ApproveApplicationUseCase {
       },
       now,
     );
+    // The decision's entry rides with the account it creates, like its event.
+    const approved = this.audit.intent(
+      'access_application.approve',
+      { type: 'access_application', id: application._id },
+      { details: { from: application.status, to: 'approved', accountId } },
+    );
     try {
-      await this.outbox.insert(
+      const created = await this.outbox.insert(
         this.accounts,
         {
           _id: accountId,
@@ -115,9 +123,11 @@ export class ApproveApplicationUseCase {
           activatedAt: null,
           suspendedAt: null,
           suspensionReason: null,
+          ...this.audit.queue(null, approved),
         },
         [event],
       );
+      this.audit.written(this.accounts as never, created.toObject());
       return { _id: accountId, createdAt: now, createdBy: reviewerId };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

@@ -1,3 +1,4 @@
+import { AuditTrail } from '@lers/audit';
 import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -30,6 +31,7 @@ export class ReviewApplicationsUseCase {
     @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async queue(status: AccessApplicationStatus, limit: number, cursor: number, now = this.clock.now()) {
@@ -64,10 +66,21 @@ export class ReviewApplicationsUseCase {
       this.applications,
       { _id: id, approvalStartedAt: null },
       application.revision,
-      { ...change },
+      {
+        ...change,
+        ...this.audit.queue(
+          application,
+          this.audit.intent(
+            'access_application.reject',
+            { type: 'access_application', id },
+            { details: { from: application.status, to: change.status } },
+          ),
+        ),
+      },
       [event],
     );
     if (!updated) throw Problem.invalidTransition('The application changed meanwhile; reload it.');
+    this.audit.written(this.applications as never, updated);
     return { id, status: change.status };
   }
 
@@ -75,6 +88,11 @@ export class ReviewApplicationsUseCase {
     const application = await this.find(id);
     const document = application.proofOfAuthority.find((candidate) => candidate.id === documentId);
     if (!document) throw Problem.notFound('document');
+    await this.audit.record(
+      'access_application.document.read',
+      { type: 'access_application', id },
+      { details: { documentId, sha256: document.sha256 } },
+    );
     return document;
   }
 

@@ -1,3 +1,4 @@
+import { AuditTrail } from '@lers/audit';
 import { Clock } from '@lers/clock';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -20,6 +21,7 @@ export class SubmitAccessApplicationUseCase {
     @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
     private readonly outbox: OutboxWriter,
     private readonly governmentDomains: GovernmentDomains,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(
@@ -60,6 +62,17 @@ export class SubmitAccessApplicationUseCase {
       verificationToken: token,
       verificationExpiresAt: expiresAt.toISOString(),
     });
+    const submitted = this.audit.intent(
+      'access_application.submit',
+      { type: 'access_application', id },
+      {
+        details: {
+          to: 'pending_email_verification',
+          country: form.agency.country,
+          agencyKind: form.agency.kind,
+        },
+      },
+    );
     const inserted = await this.outbox
       .insert(
         this.applications,
@@ -78,9 +91,14 @@ export class SubmitAccessApplicationUseCase {
           decidedBy: null,
           rejectionReason: null,
           approvalStartedAt: null,
+          ...this.audit.queue(null, submitted),
         },
         [event],
       )
+      .then((created) => {
+        this.audit.written(this.applications as never, created.toObject());
+        return created;
+      })
       .catch((error: unknown) => {
         // A retry of a submission whose first attempt stored it and died before replying.
         if (isDuplicateKey(error)) return null;

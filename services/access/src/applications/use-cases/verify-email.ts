@@ -1,3 +1,4 @@
+import { AuditTrail } from '@lers/audit';
 import { Clock } from '@lers/clock';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -20,6 +21,7 @@ export class VerifyEmailUseCase {
     @InjectModel(ACCESS_APPLICATION_MODEL) private readonly applications: Model<AccessApplicationDocument>,
     private readonly outbox: OutboxWriter,
     @Inject(REVIEW_CALENDARS) private readonly calendars: { all: HolidayCalendars; reviewCountry: string },
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(token: string, now = this.clock.now()): Promise<EmailVerifiedResult> {
@@ -37,10 +39,22 @@ export class VerifyEmailUseCase {
       this.applications,
       { _id: application._id },
       application.revision,
-      { ...change, emailVerification: null },
+      {
+        ...change,
+        emailVerification: null,
+        ...this.audit.queue(
+          application,
+          this.audit.intent(
+            'access_application.verify_email',
+            { type: 'access_application', id: application._id },
+            { details: { from: application.status, to: change.status } },
+          ),
+        ),
+      },
       [],
     );
     if (!updated) throw INVALID();
+    this.audit.written(this.applications as never, updated);
     return { id: application._id, status: 'pending_review', reviewDueBy: change.reviewDueBy.toISOString() };
   }
 }

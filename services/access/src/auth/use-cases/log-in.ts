@@ -1,3 +1,4 @@
+import { AuditTrail, type AuditActor } from '@lers/audit';
 import { Clock } from '@lers/clock';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -8,6 +9,7 @@ import { ACCOUNT_MODEL, type AccountDocument } from '../../accounts/account.sche
 import { matchingTotpStep, passwordMatches } from '../../accounts/credentials';
 import { TotpSeedCipher } from '../../accounts/totp-seed-cipher';
 import { SessionStore } from '../../sessions/session-store';
+import { MAX_FAILED_LOGINS } from '../../accounts/domain/login-lockout';
 import { LoginAttempts } from '../login-attempts';
 import { TokenSigner } from '../token-signer';
 
@@ -16,7 +18,10 @@ const INVALID = () => new Problem(401, 'invalid_credentials', 'The e-mail, passw
 /**
  * Password + TOTP. The answer is the same whichever part was wrong and whether or not the account
  * exists; the attempt is counted per e-mail before anything is checked, and the sixth within 15
- * minutes is refused (423) until the window ends. A TOTP code works once.
+ * minutes is refused (423) until the window ends. A TOTP code works once. Every attempt is audited
+ * (`auth.login`, entity the login name `<kind>:<e-mail>`): a success in the session's own write, a
+ * failure or refusal before the answer leaves, and the failure that locks the name as `auth.lockout`.
+ * Never the password or the code.
  */
 @Injectable()
 export class LogInUseCase {
@@ -30,6 +35,7 @@ export class LogInUseCase {
     private readonly attempts: LoginAttempts,
     private readonly seeds: TotpSeedCipher,
     private readonly metrics: Metrics,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(
@@ -40,8 +46,13 @@ export class LogInUseCase {
     const email = credentials.email.toLowerCase();
     const attemptKey = `${kind}:${email}`;
     const claim = await this.attempts.claim(attemptKey, now);
+    const loginName = { type: 'login', id: attemptKey };
     if (!claim.counted) {
       this.logger.warn({ kind }, 'login refused: too many attempts for this e-mail');
+      await this.audit.record('auth.login', loginName, {
+        outcome: 'denied',
+        details: { reason: 'locked', lockedUntil: claim.lockedUntil.toISOString() },
+      });
       throw new Problem(
         423,
         'account_locked',
@@ -55,12 +66,32 @@ export class LogInUseCase {
       account && account.status === 'active' && passwordOk
         ? matchingTotpStep(this.seeds.decrypt(account.totpSecret, account._id), credentials.totp)
         : null;
-    if (!account || step === null || !(await this.useTotpStep(account, step))) {
+    const reason = !account
+      ? 'unknown_account'
+      : !passwordOk
+        ? 'wrong_password'
+        : account.status !== 'active'
+          ? 'account_not_active'
+          : step === null
+            ? 'wrong_code'
+            : (await this.useTotpStep(account, step))
+              ? null
+              : 'code_replayed';
+    if (!account || reason) {
       this.logger.warn({ accountId: account?._id ?? null }, 'login failed');
+      const actor = account ? actorOf(account) : {};
+      await this.audit.record('auth.login', loginName, { outcome: 'failed', actor, details: { reason } });
+      if (claim.attempt === MAX_FAILED_LOGINS) {
+        await this.audit.record('auth.lockout', loginName, {
+          actor,
+          details: { attempts: claim.attempt, lockedUntil: claim.lockedUntil.toISOString() },
+        });
+      }
       throw INVALID();
     }
     await this.attempts.clear(attemptKey);
-    const { session, refreshToken } = await this.sessions.open(account._id, account.kind, now);
+    const loggedIn = this.audit.intent('auth.login', loginName, { actor: actorOf(account) });
+    const { session, refreshToken } = await this.sessions.open(account._id, account.kind, now, loggedIn);
     this.logger.log({ accountId: account._id, sessionId: session._id }, 'logged in');
     return this.tokens.pair(account, session._id, refreshToken);
   }
@@ -87,3 +118,10 @@ export class LogInUseCase {
     return used.modifiedCount === 1;
   }
 }
+
+const actorOf = (account: AccountDocument): AuditActor => ({
+  kind: account.kind,
+  id: account._id,
+  agencyId: account.agency?.id ?? null,
+  roles: account.roles,
+});

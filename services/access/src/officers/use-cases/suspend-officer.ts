@@ -1,3 +1,4 @@
+import { AuditTrail } from '@lers/audit';
 import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -21,6 +22,7 @@ export class SuspendOfficerUseCase {
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly sessions: SessionStore,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(officerId: string, adminId: string, reason: string, now = this.clock.now()) {
@@ -32,14 +34,25 @@ export class SuspendOfficerUseCase {
       kind: 'officer',
       status: 'suspended',
     });
+    const suspended = this.audit.intent(
+      'officer.suspend',
+      { type: 'account', id: officer._id },
+      { details: { from: officer.status, to: change.status, reason } },
+    );
     const updated = await this.outbox.update(
       this.accounts,
       { _id: officer._id },
       officer.revision,
-      { status: change.status, suspendedAt: change.suspendedAt, suspensionReason: change.suspensionReason },
+      {
+        status: change.status,
+        suspendedAt: change.suspendedAt,
+        suspensionReason: change.suspensionReason,
+        ...this.audit.queue(officer, suspended),
+      },
       [event],
     );
     if (!updated) throw Problem.invalidTransition('The officer changed meanwhile; reload and retry.');
+    this.audit.written(this.accounts as never, updated);
     const revokedSessions = await this.sessions.revokeAllOf(officer._id, 'officer_suspended', now);
     return { id: officer._id, status: change.status, revokedSessions };
   }

@@ -1,3 +1,4 @@
+import { AuditTrail } from '@lers/audit';
 import { Clock } from '@lers/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -36,6 +37,7 @@ export class CreateStaffUseCase {
     private readonly clock: Clock,
     @InjectModel(ACCOUNT_MODEL) private readonly accounts: Model<AccountDocument>,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrail,
   ) {}
 
   async execute(input: NewStaffMember, id: string = randomUUID(), now = this.clock.now()) {
@@ -48,12 +50,21 @@ export class CreateStaffUseCase {
       activationToken: activation.token,
       activationExpiresAt: activation.expiresAt.toISOString(),
     });
+    const created = this.audit.intent(
+      'staff.create',
+      { type: 'account', id },
+      { details: { email, roles: input.roles } },
+    );
     try {
-      await this.outbox.insert(
+      const stored = await this.outbox.insert(
         this.accounts,
-        staffAccount(id, email, input.fullName, input.roles, now, activation.stored),
+        {
+          ...staffAccount(id, email, input.fullName, input.roles, now, activation.stored),
+          ...this.audit.queue(null, created),
+        },
         [event],
       );
+      this.audit.written(this.accounts as never, stored.toObject());
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       // A keyed retry whose first attempt stored the account and died before replying.
