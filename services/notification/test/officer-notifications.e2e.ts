@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { waitFor } from '@lers/testing';
+import { EVENT_TOPICS } from '@lers/contracts';
+import { produceRaw, waitFor } from '@lers/testing';
 import { bootIdentityStack, type IdentityStack } from '../../../test/e2e/backbone-harness';
 import { activeOfficer, totpNow } from '../../access/test/identity-helpers';
 import { publishRequestEvent } from './notice-helpers';
@@ -110,5 +111,63 @@ describe('officer notifications', () => {
     const bad = await list(alex.token, { unread: 'maybe' }).expect(400);
     expect(bad.body.code).toBe('validation_failed');
     await request(stack.gateway.url).get('/v1/notifications').expect(401);
+  });
+
+  it('turns a preservation reminder into the officer’s notification, once however often it is delivered', async () => {
+    const alex = await loggedInOfficer();
+    const preservationId = randomUUID();
+    const reminder = (daysLeft: number) =>
+      JSON.stringify({
+        id: randomUUID(),
+        type: 'preservation.order.expiring',
+        version: 1,
+        occurredAt: new Date(Date.now() + (14 - daysLeft)).toISOString(),
+        correlationId: randomUUID(),
+        producer: 'preservation',
+        key: preservationId,
+        payload: {
+          preservationId,
+          officerId: alex.officerId,
+          agencyId: alex.agencyId,
+          preservedUntil: '2027-02-27T10:00:00.000Z',
+          daysLeft,
+        },
+      });
+    const threeDays = reminder(3);
+    // Delivered twice, then a later reminder on the same key: once that one is in, both copies were handled.
+    await produceRaw(EVENT_TOPICS.preservationEvents, [
+      { key: preservationId, value: reminder(14) },
+      { key: preservationId, value: threeDays },
+      { key: preservationId, value: threeDays },
+      { key: preservationId, value: reminder(1) },
+    ]);
+    const items = await waitFor('the reminders in the officer’s notifications', async () => {
+      const response = await request(stack.gateway.url)
+        .get('/v1/notifications')
+        .set({ authorization: `Bearer ${alex.token}` })
+        .expect(200);
+      return response.body.items.some((item: { message: string }) => item.message.includes('ends in 1 day'))
+        ? response.body.items
+        : undefined;
+    });
+    expect(items.map((item: { kind: string; message: string }) => [item.kind, item.message]).sort()).toEqual([
+      [
+        'preservation_reminder',
+        'Preservation order ends in 1 day (2027-02-27); extend it if the records are still needed',
+      ],
+      [
+        'preservation_reminder',
+        'Preservation order ends in 14 days (2027-02-27); extend it if the records are still needed',
+      ],
+      [
+        'preservation_reminder',
+        'Preservation order ends in 3 days (2027-02-27); extend it if the records are still needed',
+      ],
+    ]);
+    const stored = await stack.notificationDb
+      .collection('officer_notifications')
+      .find({ preservationId } as never)
+      .toArray();
+    expect(stored).toHaveLength(3);
   });
 });

@@ -7,7 +7,7 @@ import type { Page, RequestStatus } from '../requests/request-views';
 
 /**
  * What an officer is told in the app: a request moved, the legal team asked for information, or
- * (from the preservation service, later) a preservation order is about to lapse.
+ * (from the preservation service) a preservation order is about to lapse.
  */
 export const OFFICER_NOTIFICATION_KINDS = [
   'status_changed',

@@ -1,5 +1,5 @@
 import { REQUEST_STATUSES } from '@lers/contracts';
-import { officerNotificationFor } from './officer-notification';
+import { officerNotificationFor, preservationReminderFor } from './officer-notification';
 
 const caseNumber = 'LERS-2026-000123';
 
@@ -36,5 +36,15 @@ describe('officerNotificationFor', () => {
       officerNotificationFor({ from: 'submitted', to, caseNumber }),
     );
     expect(told).toEqual(['in_review', 'info_requested', 'approved', 'rejected', 'disclosed', 'closed']);
+  });
+});
+
+describe('preservationReminderFor', () => {
+  it.each([
+    [14, 'Preservation order ends in 14 days (2027-02-27); extend it if the records are still needed'],
+    [1, 'Preservation order ends in 1 day (2027-02-27); extend it if the records are still needed'],
+    [0, 'Preservation order ends in 0 days (2027-02-27); extend it if the records are still needed'],
+  ])('words %i days left', (daysLeft, message) => {
+    expect(preservationReminderFor({ daysLeft, preservedUntil: '2027-02-27T23:59:59.999Z' })).toBe(message);
   });
 });

@@ -26,3 +26,9 @@ export function officerNotificationFor(move: {
     message: `Request ${move.caseNumber ?? '(no case number)'}: ${words}`,
   };
 }
+
+/** The officer's reminder that a preservation order lapses unless extended (by a new request through LERS). */
+export function preservationReminderFor(order: { daysLeft: number; preservedUntil: string }): string {
+  const days = order.daysLeft === 1 ? '1 day' : `${order.daysLeft} days`;
+  return `Preservation order ends in ${days} (${order.preservedUntil.slice(0, 10)}); extend it if the records are still needed`;
+}

@@ -6,11 +6,7 @@ import { isDuplicateKey } from '@lers/persistence';
 import { officerNotificationFor } from '../domain/officer-notification';
 import { OFFICER_NOTIFICATION_MODEL, type OfficerNotificationDocument } from '../officer-notification.schema';
 
-/**
- * Stores the officer's notification for a move of their request (one per event: its id is the
- * event's). Preservation reminders will arrive the same way from the preservation service's
- * `preservation.order.expiring` event (payload PreservationExpiringV1), as kind `preservation_reminder`.
- */
+/** Stores the officer's notification for a move of their request (one per event: its id is the event's). */
 @Injectable()
 export class NotifyOfficerOfMoveUseCase {
   constructor(
