@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   AccessApplicationForm,
@@ -36,18 +36,29 @@ export class AccessApplicationsController {
   @AcceptsIdempotencyKey()
   @ApiOperation({ summary: 'Apply for access on behalf of an agency' })
   @ApiConsumes('multipart/form-data')
+  @ApiResponse({ status: 201, description: 'Received: the officer is e-mailed a verification link' })
   @ApiProblems([400, 409, 413, 415, 422, 429, 503])
   @ApiBody({
     schema: {
       type: 'object',
       required: [APPLICATION_FIELD, PROOF_FIELD],
+      additionalProperties: false,
       properties: {
         [APPLICATION_FIELD]: {
-          type: 'string',
-          description: 'JSON: {agency, officer, supervisor, declaration}; must be the first part',
+          $ref: '#/components/schemas/AccessApplicationForm',
+          description: 'The application as JSON; must be the first part',
         },
-        [PROOF_FIELD]: { type: 'array', items: { type: 'string', format: 'binary' } },
+        [PROOF_FIELD]: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 10,
+          items: { type: 'string', format: 'binary' },
+        },
       },
+    },
+    encoding: {
+      [APPLICATION_FIELD]: { contentType: 'application/json' },
+      [PROOF_FIELD]: { contentType: 'application/pdf, image/png, image/jpeg' },
     },
   })
   apply(@Req() request: FastifyRequest) {

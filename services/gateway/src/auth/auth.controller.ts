@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { BearerGuard, CurrentPrincipal, OfficerGuard, type Principal } from '@lers/auth';
@@ -39,12 +39,14 @@ export class AuthController {
   @HttpCode(200)
   @AcceptsIdempotencyKey()
   @ApiOperation({ summary: 'Confirm the officer e-mail with the token from the verification e-mail' })
+  @ApiResponse({ status: 200, description: 'E-mail confirmed; the application waits for review' })
   @ApiProblems([400, 409, 422, 429, 503])
   verifyEmail(@Body() body: LinkToken, @Req() request: FastifyRequest, @IdempotencyKey() key?: string) {
     return this.commands.send(verifyEmail, body, anonymous(request), key);
   }
 
   @Post('auth/activate')
+  @ApiResponse({ status: 200, description: 'Password set; the TOTP secret to enrol' })
   @ApiProblems([400, 409, 422, 429, 503])
   @HttpCode(200)
   @AcceptsIdempotencyKey()
@@ -56,6 +58,7 @@ export class AuthController {
   }
 
   @Post('auth/totp/confirm')
+  @ApiResponse({ status: 200, description: 'Authenticator confirmed; the account is active' })
   @ApiProblems([400, 409, 422, 429, 503])
   @HttpCode(200)
   @AcceptsIdempotencyKey()
@@ -65,6 +68,7 @@ export class AuthController {
   }
 
   @Post('auth/login')
+  @ApiResponse({ status: 200, description: 'Access and refresh tokens' })
   @ApiProblems([400, 401, 409, 422, 423, 429, 503], {
     401: 'The e-mail, password or code is not correct (`invalid_credentials`), whichever it was',
     423: 'Too many attempts for this e-mail in 15 minutes (`account_locked`)',
@@ -81,6 +85,7 @@ export class AuthController {
   }
 
   @Post('auth/refresh')
+  @ApiResponse({ status: 200, description: 'A new access and refresh token pair' })
   @ApiProblems([400, 401, 409, 422, 429, 503])
   @HttpCode(200)
   @AcceptsIdempotencyKey()
@@ -90,6 +95,8 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @ApiBearerAuth()
+  @ApiResponse({ status: 204, description: 'The session is ended; its tokens no longer work' })
   @ApiProblems([400, 401, 403, 409, 422, 429, 503])
   @HttpCode(204)
   @AcceptsIdempotencyKey()

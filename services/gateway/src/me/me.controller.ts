@@ -1,8 +1,9 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { BearerGuard, CurrentPrincipal, OfficerGuard, type Principal } from '@lers/auth';
 import { readMe } from '@lers/contracts';
 import { CommandBus } from '@lers/messaging';
+import { ApiProblems, OFFICER_ROUTE_ERRORS } from '../openapi/problem-responses';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -12,6 +13,8 @@ export class MeController {
   constructor(private readonly commands: CommandBus) {}
 
   @Get()
+  @ApiResponse({ status: 200, description: 'The officer, their agency and this session' })
+  @ApiProblems([...OFFICER_ROUTE_ERRORS, 404], { 404: 'The officer no longer exists (`not_found`)' })
   me(@CurrentPrincipal() principal: Principal) {
     return this.commands.send(
       readMe,

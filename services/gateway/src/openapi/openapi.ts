@@ -1,13 +1,16 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { PROBLEM_SCHEMA, PROBLEM_SCHEMA_NAME } from './problem-responses';
+import { PROBLEM_SCHEMA, PROBLEM_SCHEMA_NAME, type SchemaObject } from './problem-responses';
 import { reachableSchemas } from './reachable-schemas';
 import { REQUEST_SCHEMAS } from './request-schemas';
+import { describeParameters } from './route-parameters';
+import { REQUEST_SUBJECT_SCHEMA } from './subject-schema';
+import { validatorSchemas } from './validator-schemas';
 
 /**
- * The agency-facing contract: JSON at /v1/openapi.json, Swagger UI at /docs. Request bodies are
- * described from the same class-validator DTOs that validate them, so the spec cannot drift.
+ * The agency-facing contract: JSON at /v1/openapi.json, Swagger UI at /docs. Request bodies and
+ * parameters are described from the same class-validator DTOs that validate them, so the spec
+ * cannot drift; schemathesis checks it against the running gateway (contract-fuzz.e2e.ts).
  */
 export function setUpOpenApi(app: NestFastifyApplication): void {
   const config = new DocumentBuilder()
@@ -25,15 +28,18 @@ export function setUpOpenApi(app: NestFastifyApplication): void {
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  const fromValidators = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' });
+  const fromValidators = validatorSchemas();
+  describeParameters(document.paths, fromValidators);
   document.components = {
     ...document.components,
     // Every class-validator class in the process has a schema (configuration, internal commands):
     // publish only those the routes refer to.
-    schemas: reachableSchemas(document.paths, {
-      ...document.components?.schemas,
-      ...(fromValidators as NonNullable<typeof document.components>['schemas']),
+    schemas: reachableSchemas<SchemaObject>(document.paths, {
+      ...(document.components?.schemas as Record<string, SchemaObject>),
+      ...fromValidators,
       ...REQUEST_SCHEMAS,
+      // class-validator sees one rule per field; the subject's rules depend on its type.
+      RequestSubject: REQUEST_SUBJECT_SCHEMA,
       [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA,
     }),
   };

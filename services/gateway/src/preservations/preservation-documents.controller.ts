@@ -47,8 +47,10 @@ export class PreservationDocumentsController {
     schema: {
       type: 'object',
       required: [FILE_FIELD],
+      additionalProperties: false,
       properties: { [FILE_FIELD]: { type: 'string', format: 'binary' } },
     },
+    encoding: { [FILE_FIELD]: { contentType: 'application/pdf, image/png, image/jpeg' } },
   })
   @ApiResponse({ status: 201, description: 'The recorded document', schema: preservationDocumentSchema })
   @ApiProblems([...OFFICER_ROUTE_ERRORS, 404, 409, 413, 415, 422], {

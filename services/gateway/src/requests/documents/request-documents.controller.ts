@@ -50,11 +50,13 @@ export class RequestDocumentsController {
     schema: {
       type: 'object',
       required: [KIND_FIELD, FILE_FIELD],
+      additionalProperties: false,
       properties: {
         [KIND_FIELD]: { type: 'string', enum: [...DOCUMENT_KINDS] },
         [FILE_FIELD]: { type: 'string', format: 'binary' },
       },
     },
+    encoding: { [FILE_FIELD]: { contentType: 'application/pdf, image/png, image/jpeg' } },
   })
   @ApiResponse({
     status: 201,
