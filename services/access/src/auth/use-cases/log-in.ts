@@ -78,7 +78,7 @@ export class LogInUseCase {
               ? null
               : 'code_replayed';
     if (!account || reason) {
-      this.logger.warn({ accountId: account?._id ?? null }, 'login failed');
+      this.logger.warn({ accountId: account?._id ?? null, reason }, 'login failed');
       const actor = account ? actorOf(account) : {};
       await this.audit.record('auth.login', loginName, { outcome: 'failed', actor, details: { reason } });
       if (claim.attempt === MAX_FAILED_LOGINS) {
