@@ -8,7 +8,7 @@ import { endedSessionCutoffs } from './session-rules';
 
 export const SESSION_PRUNING_JOB = 'ended-sessions-pruning';
 
-/** Deletes sessions that ended more than ENDED_SESSION_RETENTION_DAYS ago (default 30). */
+/** Deletes sessions that ended more than ENDED_SESSION_RETENTION_DAYS ago (default 30) and are fully audited. */
 @Injectable()
 export class SessionPruning implements OnModuleInit {
   constructor(
@@ -23,6 +23,8 @@ export class SessionPruning implements OnModuleInit {
         const { revokedBefore, lastUsedBefore } = endedSessionCutoffs(cutoff);
         const result = await this.sessions.deleteMany({
           $or: [{ revokedAt: { $lt: revokedBefore } }, { lastUsedAt: { $lt: lastUsedBefore } }],
+          // A session whose audit intents are still queued keeps them until they are in the chain.
+          auditQueued: { $ne: true },
         });
         return result.deletedCount;
       }),
