@@ -7,6 +7,12 @@ import { testInfra } from './infra/test-infra';
 /** One id per test file: its own databases and consumer groups, so files never see each other's data. */
 export const testRunId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 
+/**
+ * One TOTP seed key per test process, as production has one per deployment: a service restarted
+ * in the same test (or a second replica) must read the seeds the first one wrote.
+ */
+const testTotpEncryptionKey = `test-${testRunId}:${randomBytes(32).toString('base64')}`;
+
 /** One ES256 key pair per test process, as production has one per deployment. */
 const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 export const testJwtKeys = {
@@ -34,7 +40,7 @@ export function testEnvironment(
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: '0',
     OPS_PORT: '0',
-    TOTP_ENCRYPTION_KEY: `test-${testRunId}:${randomBytes(32).toString('base64')}`,
+    TOTP_ENCRYPTION_KEY: testTotpEncryptionKey,
     KAFKA_BROKERS: testInfra.kafkaBrokers,
     KAFKA_GROUP_ID: `lers-${service}-${testRunId}`,
     KAFKA_FROM_BEGINNING: 'false',
