@@ -3,7 +3,7 @@ import request from 'supertest';
 import { COMMAND_TOPICS, EVENT_TOPICS } from '@lers/contracts';
 import { KafkaProbe, openTestDatabase, waitFor, type RunningService } from '@lers/testing';
 import { bootAccess, bootGateway, bootNotification } from '../../../test/e2e/backbone-harness';
-import { activeOfficer, adminLogin, totpNow } from '../../access/test/identity-helpers';
+import { activeOfficer, adminLogin, unusedTotp } from '../../access/test/identity-helpers';
 import { SessionEventStream } from '../src/auth/session-event-stream';
 import { SessionView } from '../src/auth/session-view';
 
@@ -61,7 +61,8 @@ describe('gateway session view', () => {
     (
       await request(gateways[0].url)
         .post('/v1/auth/login')
-        .send({ email: who.email, password: who.password, totp: totpNow(who.totpSecret) })
+        // Several log-ins of one officer: each needs a code access has not taken yet.
+        .send({ email: who.email, password: who.password, totp: await unusedTotp(who.totpSecret) })
         .expect(200)
     ).body;
   const sessions = () => accessDb.collection('sessions');
