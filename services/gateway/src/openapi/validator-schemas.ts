@@ -35,7 +35,9 @@ function nullableWhenOptional(schema: SchemaObject): SchemaObject['properties'] 
     Object.entries(schema.properties ?? {}).map(([name, property]) => {
       if (required.has(name)) return [name, property];
       if ('$ref' in property) return [name, { allOf: [{ $ref: property.$ref }], nullable: true }];
-      return [name, { ...property, nullable: true }];
+      // An enum lists every allowed value, null included (OpenAPI 3.0.3, `nullable`).
+      const values = property.enum ? { enum: [...property.enum, null] } : {};
+      return [name, { ...property, ...values, nullable: true }];
     }),
   );
 }

@@ -42,7 +42,10 @@ export const preservationViewSchema: SchemaObject = {
   properties: {
     ...summary.properties,
     legalBasis: { type: 'string' },
-    jurisdiction: { type: 'object', properties: { country: { type: 'string' }, region: { type: 'string' } } },
+    jurisdiction: {
+      type: 'object',
+      properties: { country: { type: 'string' }, region: { type: 'string', nullable: true } },
+    },
     summary: { type: 'string' },
     subjects: { type: 'array', items: { type: 'object' } },
     extensions: {
