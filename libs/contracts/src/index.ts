@@ -22,3 +22,4 @@ export * from './commands/notification/notification-commands';
 export * from './commands/preservation/preservation-form';
 export * from './commands/preservation/preservation-views';
 export * from './commands/preservation/preservation-commands';
+export * from './validation/nul-characters';

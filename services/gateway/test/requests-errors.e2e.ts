@@ -49,6 +49,14 @@ describe('requests for information: refusals', () => {
         .expect(400);
       expect(injected.body.code).toBe('validation_failed');
       expect(injected.body.errors).toEqual([expect.objectContaining({ field: 'subjects.0.value' })]);
+      // No store keeps a NUL character: a 400 naming the field, not a 500 from the store.
+      const nul = await officer
+        .create(informationRequestForm({ summary: `${'Facts of the case, '.repeat(4)}\u0000 and more` }))
+        .expect(400);
+      expect([nul.body.code, nul.body.errors]).toEqual([
+        'validation_failed',
+        [{ field: 'summary', message: 'must not contain NUL characters' }],
+      ]);
       expect(await requests().countDocuments()).toBe(before);
     });
 

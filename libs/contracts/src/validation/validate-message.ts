@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { fieldsWithNulCharacters } from './nul-characters';
 
 export interface FieldError {
   field: string;
@@ -22,6 +23,8 @@ export function validateAs<T extends object>(schema: new () => T, plain: unknown
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
     return { ok: false, errors: [{ field: '', message: 'must be a JSON object' }] };
   }
+  const nul = fieldsWithNulCharacters(plain);
+  if (nul.length) return { ok: false, errors: nul };
   const value = plainToInstance(schema, plain);
   const errors = validateSync(value, {
     whitelist: true,
