@@ -20,6 +20,10 @@ export async function readMultipart(
 ): Promise<Record<string, string>> {
   if (!request.isMultipart())
     throw new Problem(415, 'multipart_required', 'Send this request as multipart/form-data.');
+  // Without a boundary the parser cannot find a single part (busboy throws): the body is malformed.
+  if (!/;\s*boundary=\S/i.test(request.headers['content-type'] ?? '')) {
+    throw Problem.validation([{ field: 'content-type', message: 'multipart/form-data needs a boundary' }]);
+  }
   const fields: Record<string, string> = {};
   const parts = request.parts({
     // One byte over the limit lets our own check see the excess and answer 413 with a clear code.

@@ -73,6 +73,15 @@ describe('requests for information: refusals', () => {
         .attach('document', samplePdf(), 'order.pdf')
         .expect(400);
       expect(wrongField.body.errors).toEqual([expect.objectContaining({ field: 'document' })]);
+      const noBoundary = await request(stack.gateway.url)
+        .post(`/v1/requests/${id}/documents`)
+        .set('authorization', officer.authorization)
+        .set('content-type', 'multipart/form-data')
+        .send('--x\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncourt_order\r\n--x--\r\n')
+        .expect(400);
+      expect(noBoundary.body.errors).toEqual([
+        { field: 'content-type', message: 'multipart/form-data needs a boundary' },
+      ]);
       const missing = await request(stack.gateway.url)
         .post(`/v1/requests/${id}/documents`)
         .set('authorization', officer.authorization)
