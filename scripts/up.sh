@@ -65,7 +65,8 @@ cat <<MSG
 [lers] LERS is up.
   Agency API        http://localhost:3000/v1   (OpenAPI: /v1/openapi.json, Swagger UI: http://localhost:3000/docs)
   Staff APIs        access :3001, requests :3002, preservation :3003, notification :3004 (/internal/...)
-  Health, metrics   /health/live, /health/ready, /metrics on every port
+  Health            /health/live, /health/ready on every port (details on the operations ports)
+  Metrics           /metrics on the operations ports: gateway :9464, access :9465, requests :9466, preservation :9467, notification :9468
   Mail catcher      http://localhost:${MAILDEV_WEB_PORT:-1080}    MinIO console http://localhost:${MINIO_CONSOLE_PORT:-9001}
   Logs              $state/logs/<service>.log (JSON)
   First admin       $admin_file (e-mail, password, TOTP secret: add it to an authenticator app)
