@@ -5,7 +5,13 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Problem } from '@lers/contracts';
 import { SNIFF_BYTES, type EvidenceType } from './document-types';
-import { STORAGE_OPTIONS, UPLOAD_PART_SIZE, type StorageOptions } from './minio-options';
+import {
+  STORAGE_OPTIONS,
+  UPLOAD_PART_SIZE,
+  UPLOAD_PARTS_IN_FLIGHT,
+  type StorageOptions,
+} from './minio-options';
+import { uploadInParallelParts } from './parallel-upload';
 import { HashingLimit, peekHead } from './streaming-upload';
 
 export interface StoredObject {
@@ -44,7 +50,6 @@ export class DocumentStore implements OnApplicationBootstrap {
       useSSL: url.protocol === 'https:',
       accessKey: options.accessKey,
       secretKey: options.secretKey,
-      partSize: UPLOAD_PART_SIZE,
     });
   }
 
@@ -78,15 +83,16 @@ export class DocumentStore implements OnApplicationBootstrap {
     const objectKey = `${request.prefix}/${new Date().toISOString().slice(0, 7)}/${randomUUID()}`;
     const limit = new HashingLimit(request.maxBytes);
     stream.on('error', (error) => limit.destroy(error));
-    const uploaded = await this.client.putObject(request.bucket, objectKey, stream.pipe(limit), undefined, {
-      'Content-Type': detected,
+    const uploaded = await uploadInParallelParts(this.client, stream.pipe(limit), {
+      bucket: request.bucket,
+      objectKey,
+      contentType: detected,
+      partSize: UPLOAD_PART_SIZE,
+      partsInFlight: UPLOAD_PARTS_IN_FLIGHT,
+      refuse: () => limit.exceeded,
     });
-    if (limit.exceeded) {
-      await this.client.removeObject(request.bucket, objectKey, {
-        versionId: uploaded.versionId ?? undefined,
-      });
+    if (uploaded.refused)
       throw new Problem(413, 'document_too_large', `A document may be at most ${request.maxBytes} bytes.`);
-    }
     return {
       bucket: request.bucket,
       objectKey,

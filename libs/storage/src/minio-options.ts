@@ -10,3 +10,6 @@ export const STORAGE_OPTIONS = Symbol('STORAGE_OPTIONS');
 
 /** 5 MiB parts (the S3 minimum): an upload of unknown size is never held whole in memory. */
 export const UPLOAD_PART_SIZE = 5 * 1024 * 1024;
+
+/** Parts of one upload sent at once: an upload holds at most (3 + 1) × 5 MiB, whatever its size. */
+export const UPLOAD_PARTS_IN_FLIGHT = 3;
